@@ -1,0 +1,25 @@
+package kz.qagida.check;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.qagida.law.Citation;
+import kz.qagida.law.RuleRef;
+import kz.qagida.law.Severity;
+import kz.qagida.law.Subject;
+import kz.qagida.rules.FiredRule;
+
+/** The answer to a check (api/CONTRACT.md). */
+public record CheckResponse(UUID evaluationId, LocalDate asOf, Ruleset ruleset, Status status,
+        List<ConclusionView> conclusions, List<FiredRule> firedRules) {
+
+    public record Ruleset(String version, Instant loadedAt) {
+    }
+
+    public record ConclusionView(String code, Severity severity, Subject subject, String message, LocalDate dueDate,
+            Map<String, Object> facts, Object penalty, List<Citation> citations, RuleRef rule) {
+    }
+}

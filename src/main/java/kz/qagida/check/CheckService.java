@@ -1,0 +1,118 @@
+package kz.qagida.check;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import kz.qagida.check.CheckRequest.StayInput;
+import kz.qagida.facts.Context;
+import kz.qagida.facts.PassportType;
+import kz.qagida.facts.Person;
+import kz.qagida.facts.Stay;
+import kz.qagida.law.Conclusion;
+import kz.qagida.law.Countries;
+import kz.qagida.law.Severity;
+import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.Evaluation;
+import kz.qagida.rules.RuleBase;
+
+/** Turns a request into facts, runs the rules in force on {@code asOf} and shapes the answer. */
+@Service
+public class CheckService {
+
+    private static final Comparator<Conclusion> ORDER = Comparator.comparing(Conclusion::severity)
+            .thenComparing(Conclusion::code);
+
+    private final ActiveRuleBase rules;
+    private final Clock clock;
+
+    public CheckService(ActiveRuleBase rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public CheckResponse check(CheckRequest request, String acceptLanguage) {
+        RuleBase ruleBase = rules.get();
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
+        List<Object> facts = facts(request, asOf);
+        Evaluation evaluation = ruleBase.evaluate(asOf, facts);
+
+        String language = Messages.language(acceptLanguage, ruleBase.messages());
+        List<Conclusion> conclusions = new ArrayList<>(evaluation.conclusions());
+        conclusions.sort(ORDER);
+        List<CheckResponse.ConclusionView> views = conclusions.stream()
+                .map(c -> new CheckResponse.ConclusionView(c.code(), c.severity(), c.subject(),
+                        Messages.render(c, language, ruleBase.messages()), c.dueDate(), c.facts(), c.penalty(),
+                        c.citations(), c.rule().ref()))
+                .toList();
+        return new CheckResponse(UUID.randomUUID(), asOf,
+                new CheckResponse.Ruleset(ruleBase.version(), ruleBase.loadedAt()), status(conclusions), views,
+                evaluation.firedRules());
+    }
+
+    static Status status(List<Conclusion> conclusions) {
+        if (conclusions.stream().anyMatch(Conclusion::entryDenied)) {
+            return Status.ENTRY_DENIED;
+        }
+        if (conclusions.stream().anyMatch(c -> c.severity() == Severity.VIOLATION)) {
+            return Status.VIOLATION;
+        }
+        if (conclusions.stream().anyMatch(c -> c.severity() == Severity.OBLIGATION)) {
+            return Status.ACTION_REQUIRED;
+        }
+        return Status.COMPLIANT;
+    }
+
+    /** Validates what bean validation cannot, then builds the facts the rules see. */
+    static List<Object> facts(CheckRequest request, LocalDate asOf) {
+        List<FieldProblem> errors = new ArrayList<>();
+        String citizenship = Countries.alpha2(request.person().citizenship()).orElse(null);
+        if (citizenship == null) {
+            errors.add(new FieldProblem("person.citizenship", "unknown country code '" + request.person().citizenship()
+                    + "': use ISO 3166-1 alpha-2 or alpha-3 (XX or UNO for the UN laissez-passer)"));
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Context(asOf));
+        int open = -1;
+        for (int i = 0; i < request.stays().size(); i++) {
+            StayInput s = request.stays().get(i);
+            if (s.exit() != null && s.exit().isBefore(s.entry())) {
+                errors.add(new FieldProblem("stays[" + i + "].exit", "exit " + s.exit() + " is before entry " + s.entry()));
+            }
+            if (s.exit() == null) {
+                if (open >= 0) {
+                    errors.add(new FieldProblem("stays[" + i + "].exit", "only one stay may be open (no exit); stays["
+                            + open + "] is open too"));
+                }
+                open = i;
+            }
+            if (!s.entry().isAfter(asOf)) {
+                LocalDate lastPresent = s.exit() == null || s.exit().isAfter(asOf) ? asOf : s.exit();
+                boolean current = s.exit() == null || !s.exit().isBefore(asOf);
+                facts.add(new Stay(i, s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
+            }
+        }
+        if (request.requests() != null && request.requests().documentFor() != null
+                && Countries.alpha2(request.requests().documentFor()).isEmpty()) {
+            errors.add(new FieldProblem("requests.documentFor", "unknown country code '" + request.requests().documentFor() + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        CheckRequest.PersonInput p = request.person();
+        facts.add(new Person(citizenship, p.passportType() == null ? PassportType.ORDINARY : p.passportType(),
+                p.birthDate(), p.passportExpiry(), Boolean.TRUE.equals(p.ethnicKazakh())));
+        for (Object optional : new Object[] {request.visa(), request.residencePermit(), request.host(), request.work(),
+                request.transit(), request.history(), request.restrictions(), request.requests()}) {
+            if (optional != null) {
+                facts.add(optional);
+            }
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP face of the check use case. */
+package kz.qagida.check.web;

@@ -1,0 +1,16 @@
+package kz.qagida.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Questions beyond the present situation. */
+public record Requests(String visaCategoryChangeTo, List<String> stateServices, PlannedEntry plannedEntry,
+        String documentFor) {
+
+    public Requests {
+        stateServices = stateServices == null ? List.of() : List.copyOf(stateServices);
+    }
+
+    public record PlannedEntry(LocalDate date, Integer days, Transport transport) {
+    }
+}

@@ -1,0 +1,6 @@
+package kz.qagida.law;
+
+/** Whom a conclusion addresses. */
+public enum Subject {
+    FOREIGNER, HOST
+}

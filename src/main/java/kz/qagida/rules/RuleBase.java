@@ -1,0 +1,91 @@
+package kz.qagida.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import kz.qagida.law.Conclusion;
+import kz.qagida.law.RuleInfo;
+
+/**
+ * One compiled, immutable ruleset: the KieBase shared by all requests, its version (a SHA-256 of
+ * the files), the rule count of each file, the catalogue of rules and the message texts.
+ */
+public final class RuleBase {
+
+    private final KieBase kieBase;
+    private final String version;
+    private final Instant loadedAt;
+    private final Map<String, Integer> ruleCounts;
+    private final List<RuleInfo> catalog;
+    private final Map<String, Map<String, String>> messages;
+
+    RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
+            Map<String, Map<String, String>> messages) {
+        this.kieBase = kieBase;
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.ruleCounts = Map.copyOf(ruleCounts);
+        this.catalog = catalog;
+        this.messages = Map.copyOf(messages);
+    }
+
+    /**
+     * Runs the rules over the facts. Only rules and rows in force on {@code asOf} fire: this
+     * filter is the one place where legal validity is applied.
+     */
+    public Evaluation evaluate(LocalDate asOf, Collection<?> facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            List<FiredRule> fired = new ArrayList<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    RuleInfo info = RuleInfo.of(event.getMatch().getRule());
+                    fired.add(new FiredRule(info.id(), info.name(), info.file(), info.row()));
+                }
+            });
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules(match -> RuleInfo.of(match.getRule()).validity().contains(asOf));
+            List<Conclusion> conclusions = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Conclusion)) {
+                conclusions.add((Conclusion) o);
+            }
+            return new Evaluation(conclusions, fired);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /** Rules per file, by relative path. */
+    public Map<String, Integer> ruleCounts() {
+        return ruleCounts;
+    }
+
+    public List<RuleInfo> catalog() {
+        return catalog;
+    }
+
+    /** Message templates by language and conclusion code. */
+    public Map<String, Map<String, String>> messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP face of the ruleset: its version and files. */
+package kz.qagida.rules.web;

@@ -1,0 +1,2 @@
+/** Configuration, problem details and request limits. */
+package kz.qagida.system;
