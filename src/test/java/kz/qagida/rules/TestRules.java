@@ -1,0 +1,36 @@
+package kz.qagida.rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.check.CheckService;
+
+/** The project's own rules root, loaded once per test JVM. */
+public final class TestRules {
+
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    private static RuleBase ruleBase;
+
+    private TestRules() {
+    }
+
+    public static synchronized RuleBase ruleBase() {
+        if (ruleBase == null) {
+            ruleBase = RuleBaseLoader.load(RuleSource.fromDirectory(ROOT));
+        }
+        return ruleBase;
+    }
+
+    public static CheckService checkService() {
+        return new CheckService(new ActiveRuleBase(ruleBase()),
+                Clock.fixed(LocalDate.of(2024, 3, 20).atStartOfDay(ZoneId.of("Asia/Almaty")).toInstant(), ZoneId.of("Asia/Almaty")));
+    }
+
+    public static JsonMapper json() {
+        return JsonMapper.builder().build();
+    }
+}
