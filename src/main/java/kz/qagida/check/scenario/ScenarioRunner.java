@@ -176,7 +176,10 @@ public final class ScenarioRunner {
         return wanted.asString().equals(actual.asString());
     }
 
-    /** The rulebook ids that scenarios pin, through an expected conclusion's {@code rule}. */
+    /**
+     * The rulebook ids that scenarios pin: an expected conclusion's {@code rule}, or the id that
+     * starts a rule name listed under {@code fired}.
+     */
     public static Set<String> pinnedRuleIds(List<Scenario> scenarios) {
         Set<String> ids = new TreeSet<>();
         for (Scenario s : scenarios) {
@@ -184,6 +187,9 @@ public final class ScenarioRunner {
                 if (c.hasNonNull("rule")) {
                     ids.add(c.get("rule").asString());
                 }
+            }
+            for (JsonNode name : s.expect().path("fired")) {
+                ids.add(name.asString().split(" ", 2)[0]);
             }
         }
         return ids;
