@@ -1,0 +1,45 @@
+package kz.qagida.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.MediaType;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API documentation, with the contract's example request on {@code POST /api/v1/checks}. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenApiCustomizer checkRequestExample() {
+        Map<String, Object> example;
+        try (InputStream in = new ClassPathResource("api/check-request-example.json").getInputStream()) {
+            example = JsonMapper.builder().build().readValue(in, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return api -> {
+            api.setInfo(new Info().title("Qagida").version("v1")
+                    .description("Kazakhstan's migration law for foreigners as executable rules. Not legal advice."));
+            PathItem checks = api.getPaths() == null ? null : api.getPaths().get("/api/v1/checks");
+            Operation post = checks == null ? null : checks.getPost();
+            if (post != null && post.getRequestBody() != null && post.getRequestBody().getContent() != null) {
+                MediaType json = post.getRequestBody().getContent().get("application/json");
+                if (json != null) {
+                    json.setExample(example);
+                }
+            }
+        };
+    }
+}
