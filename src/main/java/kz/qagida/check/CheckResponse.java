@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import kz.qagida.law.Citation;
 import kz.qagida.law.RuleRef;
 import kz.qagida.law.Severity;
 import kz.qagida.law.Subject;
+import kz.qagida.rules.Derivation;
 import kz.qagida.rules.FiredRule;
 
 /** The answer to a check (api/CONTRACT.md). */
@@ -19,7 +22,9 @@ public record CheckResponse(UUID evaluationId, LocalDate asOf, Ruleset ruleset, 
     public record Ruleset(String version, Instant loadedAt) {
     }
 
+    /** One conclusion; {@code explanation} only with {@code ?explain=true}. */
     public record ConclusionView(String code, Severity severity, Subject subject, String message, LocalDate dueDate,
-            Map<String, Object> facts, Object penalty, List<Citation> citations, RuleRef rule) {
+            Map<String, Object> facts, Object penalty, List<Citation> citations, RuleRef rule,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation explanation) {
     }
 }

@@ -37,10 +37,15 @@ public class CheckService {
     }
 
     public CheckResponse check(CheckRequest request, String acceptLanguage) {
+        return check(request, acceptLanguage, false);
+    }
+
+    /** With {@code explain}, each conclusion carries the chain of rules, rows and facts behind it. */
+    public CheckResponse check(CheckRequest request, String acceptLanguage, boolean explain) {
         RuleBase ruleBase = rules.get();
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         List<Object> facts = facts(request, asOf);
-        Evaluation evaluation = ruleBase.evaluate(asOf, facts);
+        Evaluation evaluation = ruleBase.evaluate(asOf, facts, explain);
 
         String language = Messages.language(acceptLanguage, ruleBase.messages());
         List<Conclusion> conclusions = new ArrayList<>(evaluation.conclusions());
@@ -48,7 +53,7 @@ public class CheckService {
         List<CheckResponse.ConclusionView> views = conclusions.stream()
                 .map(c -> new CheckResponse.ConclusionView(c.code(), c.severity(), c.subject(),
                         Messages.render(c, language, ruleBase.messages()), c.dueDate(), c.facts(), c.penalty(),
-                        c.citations(), c.rule().ref()))
+                        c.citations(), c.rule().ref(), evaluation.derivations().get(c)))
                 .toList();
         return new CheckResponse(UUID.randomUUID(), asOf,
                 new CheckResponse.Ruleset(ruleBase.version(), ruleBase.loadedAt()), status(conclusions), views,

@@ -27,15 +27,19 @@ public final class RuleBase {
     private final Map<String, Integer> ruleCounts;
     private final List<RuleInfo> catalog;
     private final Map<String, Map<String, String>> messages;
+    private final Map<String, String> conditions;
+    private final List<RuleFile> files;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
-            Map<String, Map<String, String>> messages) {
+            Map<String, Map<String, String>> messages, Map<String, String> conditions, List<RuleFile> files) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
         this.catalog = catalog;
         this.messages = Map.copyOf(messages);
+        this.conditions = Map.copyOf(conditions);
+        this.files = List.copyOf(files);
     }
 
     /**
@@ -43,6 +47,14 @@ public final class RuleBase {
      * filter is the one place where legal validity is applied.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts) {
+        return evaluate(asOf, facts, false);
+    }
+
+    /**
+     * As {@link #evaluate(LocalDate, Collection)}; with {@code explain}, also traces which rule
+     * inserted each fact from which matched facts, so every conclusion can show its derivation.
+     */
+    public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
         KieSession session = kieBase.newKieSession();
         try {
             List<FiredRule> fired = new ArrayList<>();
@@ -53,6 +65,11 @@ public final class RuleBase {
                     fired.add(new FiredRule(info.id(), info.name(), info.file(), info.row()));
                 }
             });
+            Tracer tracer = explain ? new Tracer() : null;
+            if (tracer != null) {
+                session.addEventListener((org.kie.api.event.rule.AgendaEventListener) tracer);
+                session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracer);
+            }
             for (Object fact : facts) {
                 session.insert(fact);
             }
@@ -61,10 +78,24 @@ public final class RuleBase {
             for (Object o : session.getObjects(o -> o instanceof Conclusion)) {
                 conclusions.add((Conclusion) o);
             }
-            return new Evaluation(conclusions, fired);
+            Map<Conclusion, Derivation> derivations = new java.util.IdentityHashMap<>();
+            if (tracer != null) {
+                conclusions.forEach(c -> derivations.put(c, tracer.derivation(c)));
+            }
+            return new Evaluation(conclusions, fired, derivations);
         } finally {
             session.dispose();
         }
+    }
+
+    /** The {@code when} part of each rule, by rule name, as written (tables: as generated). */
+    public Map<String, String> conditions() {
+        return conditions;
+    }
+
+    /** The files this rule base was compiled from, by relative path in path order. */
+    public List<RuleFile> files() {
+        return files;
     }
 
     public String version() {

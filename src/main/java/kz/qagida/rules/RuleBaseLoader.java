@@ -54,6 +54,8 @@ public final class RuleBaseLoader {
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2}-\\d+");
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern TABLE_ROW = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),", Pattern.MULTILINE);
+    private static final Pattern WHEN = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b",
+            Pattern.MULTILINE | Pattern.DOTALL);
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final java.util.Set<String> STANDARD_KEYS = java.util.Set.of("id", "citation", "source", "validFrom", "validTo", "note");
     /** Parameters named like these hold a count of days (or a limit in days) and must be whole numbers. */
@@ -143,7 +145,15 @@ public final class RuleBaseLoader {
         counts.forEach((path, n) -> log.info("Loaded {} rules from {}", n, path));
         catalog.sort((a, b) -> a.file().equals(b.file())
                 ? Integer.compare(lineOrder(a), lineOrder(b)) : a.file().compareTo(b.file()));
-        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages);
+        Map<String, String> conditions = new HashMap<>();
+        for (Compiled c : compiled) {
+            Matcher m = WHEN.matcher(c.drl());
+            while (m.find()) {
+                conditions.put(m.group(1), m.group(2).trim().replaceAll("\\s+", " "));
+            }
+        }
+        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, conditions,
+                files);
     }
 
     private static int lineOrder(RuleInfo info) {
