@@ -22,15 +22,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** A zipped rules root for a dry run is larger than any check. */
+    private static final String VALIDATE = "/api/v1/ruleset/validate";
 
-    BodySizeLimitFilter(@Value("${qagida.max-body-bytes:524288}") long limit) {
-        this.limit = limit;
+    private final long checkLimit;
+    private final long zipLimit;
+
+    BodySizeLimitFilter(@Value("${qagida.max-body-bytes:524288}") long checkLimit,
+            @Value("${qagida.max-zip-bytes:20971520}") long zipLimit) {
+        this.checkLimit = checkLimit;
+        this.zipLimit = zipLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = VALIDATE.equals(request.getRequestURI()) ? zipLimit : checkLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

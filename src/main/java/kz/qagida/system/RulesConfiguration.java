@@ -1,20 +1,25 @@
 package kz.qagida.system;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBaseLoader;
-import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
+import kz.qagida.ruleset.RulesRoot;
+import kz.qagida.ruleset.RulesetService;
+import kz.qagida.ruleset.RulesetWatcher;
 
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
@@ -28,21 +33,40 @@ class RulesConfiguration {
     }
 
     /**
-     * Loads the rules root ({@code qagida.rules.root}, default the working directory); without
-     * rule folders there, the copies packaged in the jar. A rules root that does not load stops
-     * start-up with every problem named.
+     * The rules root ({@code qagida.rules.root}, default the working directory); without rule
+     * folders there, the copies packaged in the jar.
      */
     @Bean
-    ActiveRuleBase activeRuleBase(@Value("${qagida.rules.root:}") String root) {
+    RulesRoot rulesRoot(@Value("${qagida.rules.root:}") String root) {
         Path dir = Path.of(root.isBlank() ? System.getProperty("user.dir") : root).toAbsolutePath().normalize();
-        List<RuleFile> files;
         if (RuleSource.isRulesRoot(dir)) {
             log.info("Reading rules from {}", dir);
-            files = RuleSource.fromDirectory(dir);
-        } else {
-            log.info("No rule folders under {}: using the rules packaged in the application", dir);
-            files = RuleSource.fromClasspath();
+            return new RulesRoot(dir);
         }
-        return new ActiveRuleBase(RuleBaseLoader.load(files));
+        log.info("No rule folders under {}: using the rules packaged in the application", dir);
+        return RulesRoot.packaged();
+    }
+
+    /** A rules root that does not load stops start-up with every problem named. */
+    @Bean
+    ActiveRuleBase activeRuleBase(RulesRoot root) {
+        return new ActiveRuleBase(RuleBaseLoader.load(root.files()));
+    }
+
+    @Bean
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
+        return new RulesetService(active, root, clock, json);
+    }
+
+    /** Reloads (through the gate) when files under the rules root change; off with qagida.rules.watch.enabled=false. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "qagida.rules.watch.enabled", havingValue = "true", matchIfMissing = true)
+    RulesetWatcher rulesetWatcher(RulesetService service, RulesRoot root,
+            @Value("${qagida.rules.watch.debounce-ms:1000}") long debounce) throws IOException {
+        RulesetWatcher watcher = new RulesetWatcher(service, root.directory(), debounce);
+        if (root.isDirectory()) {
+            watcher.start();
+        }
+        return watcher;
     }
 }

@@ -1,0 +1,79 @@
+package kz.qagida.ruleset;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.check.CheckService;
+import kz.qagida.check.scenario.Scenario;
+import kz.qagida.check.scenario.ScenarioRunner;
+import kz.qagida.law.RuleInfo;
+import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.Problem;
+import kz.qagida.rules.RuleBase;
+import kz.qagida.rules.RuleBaseLoader;
+import kz.qagida.rules.RuleFile;
+import kz.qagida.rules.RuleLoadException;
+
+/**
+ * The activation gate: a candidate rules root goes live only if it compiles, passes the lint and
+ * every scenario passes against it. Pure: it activates nothing.
+ */
+public final class Gate {
+
+    /** A candidate that passed, with the rule base ready to activate. */
+    public record Outcome(GateReport report, RuleBase ruleBase) {
+    }
+
+    private final Clock clock;
+    private final JsonMapper json;
+
+    public Gate(Clock clock, JsonMapper json) {
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public Outcome check(List<RuleFile> files, List<Scenario> scenarios) {
+        RuleBase base;
+        try {
+            base = RuleBaseLoader.load(files);
+        } catch (RuleLoadException e) {
+            List<Finding> errors = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                errors.add(Finding.error(p.file(), p.location(), p.message()));
+            }
+            return new Outcome(new GateReport(null, false, errors, List.of(), 0, List.of()), null);
+        }
+        List<Finding> errors = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
+        for (Finding f : Lint.check(base)) {
+            (f.level() == Finding.Level.ERROR ? errors : warnings).add(f);
+        }
+        List<String> failures = new ArrayList<>();
+        ScenarioRunner runner = new ScenarioRunner(new CheckService(new ActiveRuleBase(base), clock), json);
+        for (Scenario s : scenarios) {
+            List<String> problems;
+            try {
+                problems = runner.run(s);
+            } catch (RuntimeException e) {
+                problems = List.of("the rules failed: " + e);
+            }
+            if (!problems.isEmpty()) {
+                failures.add(s + ": " + problems.get(0));
+            }
+        }
+        for (String id : uncovered(base, scenarios)) {
+            warnings.add(Finding.warning("scenarios/", id, "no scenario pins a conclusion of " + id));
+        }
+        boolean passed = errors.isEmpty() && failures.isEmpty();
+        GateReport report = new GateReport(base.version(), passed, errors, warnings, scenarios.size(), failures);
+        return new Outcome(report, passed ? base : null);
+    }
+
+    private static List<String> uncovered(RuleBase base, List<Scenario> scenarios) {
+        var pinned = ScenarioRunner.pinnedRuleIds(scenarios);
+        return base.catalog().stream().map(RuleInfo::id).distinct().filter(id -> !pinned.contains(id)).sorted().toList();
+    }
+}

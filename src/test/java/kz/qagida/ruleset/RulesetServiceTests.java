@@ -1,0 +1,200 @@
+package kz.qagida.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.check.CheckRequest;
+import kz.qagida.check.CheckService;
+import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.DecisionTableWriter;
+import kz.qagida.rules.RuleBaseLoader;
+import kz.qagida.rules.RuleSource;
+
+/** The activation gate: what an analyst breaks is refused and the old rules keep serving. */
+class RulesetServiceTests {
+
+    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2024, 6, 1).atStartOfDay(ZoneId.of("Asia/Almaty")).toInstant(),
+            ZoneId.of("Asia/Almaty"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path root;
+    ActiveRuleBase active;
+    RulesetService service;
+    String original;
+
+    @BeforeEach
+    void copyTheRules() {
+        RulesRootCopy.copy(root);
+        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root)));
+        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON);
+        original = active.get().version();
+    }
+
+    private Path table(String name) {
+        return root.resolve("decision-tables/entry/" + name);
+    }
+
+    private int koreanWindowLimit() {
+        CheckService check = new CheckService(active, CLOCK);
+        var response = check.check(JSON.readValue("{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"KR\"}}", CheckRequest.class), "en");
+        return ((Number) response.conclusions().get(0).facts().get("windowLimit")).intValue();
+    }
+
+    @Test
+    void reloadingUnchangedRulesChangesNothing() {
+        GateReport report = service.reload("test");
+        assertThat(report.passed()).isTrue();
+        assertThat(active.get().version()).isEqualTo(original);
+        assertThat(service.history().get(0).outcome()).isEqualTo(HistoryEntry.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void aChangedNumberWithItsScenarioGoesLive() throws IOException {
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        GateReport report = service.reload("analyst");
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.scenarioFailures()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        assertThat(active.get().version()).isNotEqualTo(original).isEqualTo(report.version());
+        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(service.history().get(0)).satisfies(h -> {
+            assertThat(h.outcome()).isEqualTo(HistoryEntry.Outcome.ACTIVATED);
+            assertThat(h.by()).isEqualTo("analyst");
+        });
+    }
+
+    @Test
+    void aChangedNumberThatAScenarioContradictsIsRefused() throws IOException {
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        GateReport report = service.reload("analyst");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.scenarioFailures()).anySatisfy(f -> assertThat(f).contains("A Korean in 2024"));
+        assertThat(active.get().version()).isEqualTo(original);
+        assertThat(koreanWindowLimit()).isEqualTo(60);
+    }
+
+    @Test
+    void aBrokenDrlIsRefusedNamingTheFileAndTheOldRulesKeepServing() throws IOException {
+        RulesRootCopy.replaceInFile(root.resolve("rules-drl/stay/overstay.drl"), "$o : Overstay()", "$o : Overstay(nonsense > 1)");
+        GateReport report = service.reload("analyst");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> {
+            assertThat(e.file()).isEqualTo("rules-drl/stay/overstay.drl");
+            assertThat(e.location()).startsWith("line ");
+        });
+        assertThat(active.get().version()).isEqualTo(original);
+        assertThat(service.history().get(0).outcome()).isEqualTo(HistoryEntry.Outcome.REFUSED);
+        assertThat(service.history().get(0).errors()).isNotEmpty();
+    }
+
+    @Test
+    void aTableThatYieldsNoRulesIsRefused() throws IOException {
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*", "EN-1 Nothing")
+                .column("NAME", null, null, "Name")
+                .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
+                .column("ACTION", null, "System.out.println(\"$param\");", "Say")
+                .write(table("empty.drl.xlsx"));
+        GateReport report = service.reload("analyst");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> assertThat(e.file()).isEqualTo("decision-tables/entry/empty.drl.xlsx"));
+        assertThat(active.get().version()).isEqualTo(original);
+    }
+
+    @Test
+    void rowsWithTheSameConditionsAndOverlappingValidityAreRefused() throws IOException {
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*, kz.qagida.law.*", "EN-4 Overlap")
+                .column("NAME", null, null, "Name")
+                .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
+                .column("ACTION", null, "insert(RegimeCandidate.bilateral(RuleInfo.of(drools), PassportType.$param));", "Passport")
+                .column("METADATA", null, "maxDaysPerEntry(\"$param\")", "Days")
+                .column("METADATA", null, "id(\"$param\")", "id")
+                .column("METADATA", null, "citation(\"$param\")", "citation")
+                .column("METADATA", null, "source(\"$param\")", "source")
+                .column("METADATA", null, "validFrom(\"$param\")", "from")
+                .column("METADATA", null, "validTo(\"$param\")", "to")
+                .row(null, "EN-4 MN test", "MN", "ORDINARY", "90", "EN-4", "TREATY:MN", "002_d0b006081fdc65c8.txt", "2024-01-01", "2024-12-31")
+                .row(null, "EN-4 MN test 2", "MN", "ORDINARY", "60", "EN-4", "TREATY:MN", "002_d0b006081fdc65c8.txt", "2024-12-01", "")
+                .write(table("overlap.drl.xlsx"));
+        GateReport report = service.reload("analyst");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> {
+            assertThat(e.file()).isEqualTo("decision-tables/entry/overlap.drl.xlsx");
+            assertThat(e.location()).isEqualTo("row 10");
+            assertThat(e.message()).contains("EN-4 MN test", "overlap");
+        });
+        assertThat(active.get().version()).isEqualTo(original);
+    }
+
+    @Test
+    void aFailingScenarioIsRefused() throws IOException {
+        Files.writeString(root.resolve("scenarios/entry/wrong.yaml"), """
+                scenarios:
+                  - name: "A German in 2024 wrongly expected to need a visa"
+                    request: { asOf: "2024-06-01", person: { citizenship: "DE" } }
+                    expect: { conclusions: [ { code: VISA_REQUIRED } ] }
+                """);
+        GateReport report = service.reload("analyst");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.scenarioFailures()).singleElement().asString().contains("wrongly expected");
+        assertThat(active.get().version()).isEqualTo(original);
+    }
+
+    @Test
+    void anEarlierVersionCanBeRolledBackTo() throws IOException {
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        assertThat(service.reload("analyst").passed()).isTrue();
+        assertThat(koreanWindowLimit()).isEqualTo(45);
+
+        assertThat(service.rollback(original, "auditor")).isPresent();
+        assertThat(active.get().version()).isEqualTo(original);
+        assertThat(koreanWindowLimit()).isEqualTo(60);
+        assertThat(service.history()).extracting(HistoryEntry::outcome).startsWith(HistoryEntry.Outcome.ROLLED_BACK,
+                HistoryEntry.Outcome.ACTIVATED);
+        assertThat(service.rollback("sha256:unknown", "auditor")).isEmpty();
+    }
+
+    @Test
+    void aZippedCandidateIsValidatedWithoutGoingLive() throws IOException {
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        GateReport report = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
+        assertThat(report.passed()).isFalse();
+        assertThat(report.scenarioFailures()).isNotEmpty();
+        assertThat(active.get().version()).isEqualTo(original);
+
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        GateReport good = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
+        assertThat(good.passed()).isTrue();
+        assertThat(good.version()).isNotEqualTo(original);
+        assertThat(active.get().version()).isEqualTo(original);
+    }
+
+    @Test
+    void aZipThatIsNotAZipOrEscapesTheRootIsRefused() throws IOException {
+        assertThat(service.validate(new ByteArrayInputStream("not a zip".getBytes())).passed()).isFalse();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../evil.drl"));
+            zip.write("x".getBytes());
+            zip.closeEntry();
+        }
+        GateReport report = service.validate(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> assertThat(e.message()).contains("outside the rules root"));
+    }
+}
