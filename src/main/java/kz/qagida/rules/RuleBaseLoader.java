@@ -318,7 +318,7 @@ public final class RuleBaseLoader {
     }
 
     /** SHA-256 over the sorted relative paths and contents of every file. */
-    static String version(List<RuleFile> files) {
+    public static String version(List<RuleFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.stream().sorted((a, b) -> a.path().compareTo(b.path())).forEach(f -> {

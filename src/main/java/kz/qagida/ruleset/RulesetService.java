@@ -28,6 +28,7 @@ import kz.qagida.check.scenario.Scenario;
 import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
+import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
 
@@ -49,6 +50,8 @@ public class RulesetService {
     private final Gate gate;
     private final Deque<HistoryEntry> history = new ArrayDeque<>();
     private final Map<String, RuleBase> kept = new LinkedHashMap<>(16, 0.75f, false);
+    /** The scenarios the serving ruleset last passed; null until a reload has run them. */
+    private List<Scenario> lastScenarios;
 
     public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
         this.active = active;
@@ -72,12 +75,18 @@ public class RulesetService {
             refused(report, by);
             return report;
         }
+        String version = RuleBaseLoader.version(files);
+        if (version.equals(active.get().version()) && scenarios.equals(lastScenarios)) {
+            record(new HistoryEntry(version, Instant.now(), by, HistoryEntry.Outcome.UNCHANGED, List.of(), List.of()));
+            return new GateReport(version, true, List.of(), List.of(), 0, List.of());
+        }
         Gate.Outcome outcome = gate.check(files, scenarios);
         GateReport report = outcome.report();
         if (!report.passed()) {
             refused(report, by);
             return report;
         }
+        lastScenarios = scenarios;
         if (report.version().equals(active.get().version())) {
             record(new HistoryEntry(report.version(), Instant.now(), by, HistoryEntry.Outcome.UNCHANGED, List.of(), List.of()));
             return report;

@@ -1,0 +1,228 @@
+package kz.qagida.ruleset.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.ruleset.RulesRootCopyAccess;
+
+/** The analysts' loop over HTTP, on a writable copy of the rules root that the service watches. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RulesetApiTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path ROOT = RulesRootCopyAccess.fresh();
+    private static final String KOREAN = "{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"KR\"}}";
+
+    @DynamicPropertySource
+    static void rulesRoot(DynamicPropertyRegistry registry) {
+        registry.add("qagida.rules.root", ROOT::toString);
+        registry.add("qagida.rules.watch.debounce-ms", () -> "300");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void restoreTheRules() throws Exception {
+        RulesRootCopyAccess.restore(ROOT);
+        post("/api/v1/ruleset/reload", "application/json", "");
+    }
+
+    private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> check(String body, String language) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private int koreanWindowLimit() throws Exception {
+        return JSON.readTree(check(KOREAN, null).body()).at("/conclusions/0/facts/windowLimit").asInt();
+    }
+
+    private void changeKoreanWindowTo45() throws IOException {
+        RulesRootCopyAccess.editCell(ROOT.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        RulesRootCopyAccess.replaceInFile(ROOT.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+    }
+
+    @Test
+    void anEditedTableIsPickedUpBySavingTheFile() throws Exception {
+        String before = get("/api/v1/ruleset").get("version").asString();
+        changeKoreanWindowTo45();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (koreanWindowLimit() != 45 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(get("/api/v1/ruleset").get("version").asString()).isNotEqualTo(before);
+        assertThat(get("/api/v1/ruleset/history").findValuesAsString("by")).contains("watcher");
+    }
+
+    @Test
+    void aRefusedReloadIsA422NamingTheFileAndTheOldRulesKeepAnswering() throws Exception {
+        RulesRootCopyAccess.replaceInFile(ROOT.resolve("rules-drl/stay/overstay.drl"), "$o : Overstay()", "$o : Overstay(nonsense > 1)");
+        HttpResponse<String> response = post("/api/v1/ruleset/reload", "application/json", "");
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Ruleset refused");
+        assertThat(problem.at("/report/errors/0/file").asString()).isEqualTo("rules-drl/stay/overstay.drl");
+        assertThat(problem.at("/report/errors/0/location").asString()).startsWith("line ");
+        assertThat(check(KOREAN, null).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/ruleset/history").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void checksRunningDuringReloadsNeverFail() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            Thread client = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> r = check(KOREAN, null);
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        } else {
+                            failures.add(r.statusCode() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        for (int i = 0; i < 2; i++) {
+            changeKoreanWindowTo45();
+            assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
+            RulesRootCopyAccess.restore(ROOT);
+            assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
+        }
+        running.set(false);
+        for (Thread c : clients) {
+            c.join(10_000);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(ok.get()).isPositive();
+    }
+
+    @Test
+    void aZippedCandidateIsValidatedWithoutGoingLive() throws Exception {
+        String before = get("/api/v1/ruleset").get("version").asString();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ruleset/validate"))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(RulesRootCopyAccess.zip(ROOT))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("passed").asBoolean()).isTrue();
+        assertThat(report.get("scenariosRun").asInt()).isPositive();
+        assertThat(get("/api/v1/ruleset").get("version").asString()).isEqualTo(before);
+    }
+
+    @Test
+    void rollbackServesTheEarlierVersionAgain() throws Exception {
+        String before = get("/api/v1/ruleset").get("version").asString();
+        changeKoreanWindowTo45();
+        assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
+        assertThat(koreanWindowLimit()).isEqualTo(45);
+        HttpResponse<String> rolled = post("/api/v1/ruleset/rollback", "application/json", "{\"version\":\"" + before + "\"}");
+        assertThat(rolled.statusCode()).isEqualTo(200);
+        assertThat(koreanWindowLimit()).isEqualTo(60);
+        assertThat(post("/api/v1/ruleset/rollback", "application/json", "{\"version\":\"sha256:nope\"}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/ruleset/rollback", "application/json", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCatalogueFiltersByAreaAndDate() throws Exception {
+        JsonNode entry2024 = get("/api/v1/rules?area=entry&inForceOn=2024-06-01");
+        List<String> names = entry2024.findValuesAsString("name");
+        assertThat(names).contains("EN-2 DE", "EN-4 CN", "EN-1 AF").doesNotContain("EN-3 CN", "ST-1 Overstay");
+        JsonNode en3 = get("/api/v1/rules/EN-3");
+        assertThat(en3.findValuesAsString("name")).contains("EN-3 IN", "EN-3 IR", "EN-3 CN", "EN-3 Terms from 2022-07-08");
+        JsonNode kr = get("/api/v1/rules/EN-4%20KR");
+        assertThat(kr.at("/0/values/windowLimit").asString()).isEqualTo("60");
+        assertThat(kr.at("/0/citations/0/act").asString()).isEqualTo("TREATY:KR");
+        assertThat(kr.at("/0/row").asInt()).isPositive();
+        assertThat(get("/api/v1/rules/XX-99").get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void messagesFollowAcceptLanguage() throws Exception {
+        String body = "{\"asOf\":\"2024-04-05\",\"person\":{\"citizenship\":\"DE\"},\"stays\":[{\"entry\":\"2024-03-01\"}]}";
+        assertThat(message(body, "ru-RU,ru;q=0.9", "OVERSTAY")).isEqualTo(
+                "Пребывание, начавшееся 2024-03-01, превысило последний законный день (2024-03-30) на 6 дн.");
+        assertThat(message(body, "kk", "OVERSTAY")).isEqualTo(
+                "2024-03-01 басталған болу соңғы заңды күннен (2024-03-30) 6 күнге асып кетті.");
+        assertThat(message(body, "en", "OVERSTAY")).isEqualTo(
+                "The stay that began on 2024-03-01 exceeded its last lawful day, 2024-03-30, by 6 day(s).");
+        assertThat(message(body, "fr", "OVERSTAY")).startsWith("The stay that began");
+        assertThat(message(body, null, "OVERSTAY")).startsWith("The stay that began");
+    }
+
+    @Test
+    void explainShowsTheRowsAndFactsBehindAConclusion() throws Exception {
+        String body = "{\"asOf\":\"2024-04-05\",\"person\":{\"citizenship\":\"DE\"},\"stays\":[{\"entry\":\"2024-03-01\"}]}";
+        JsonNode plain = JSON.readTree(check(body, null).body());
+        assertThat(plain.at("/conclusions/0").has("explanation")).isFalse();
+        JsonNode explained = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/checks?explain=true")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode c : explained.get("conclusions")) {
+            if (c.get("code").asString().equals("OVERSTAY")) {
+                String chain = c.get("explanation").toString();
+                assertThat(chain).contains("ST-1 Overstay", "EN-2 DE", "EN-2 Terms from 2024", "\"maxDaysPerEntry\":\"30\"",
+                        "entry=2024-03-01");
+                return;
+            }
+        }
+        throw new AssertionError("no OVERSTAY conclusion");
+    }
+
+    private String message(String body, String language, String code) throws Exception {
+        for (JsonNode c : JSON.readTree(check(body, language).body()).get("conclusions")) {
+            if (c.get("code").asString().equals(code)) {
+                return c.get("message").asString();
+            }
+        }
+        throw new AssertionError("no " + code);
+    }
+}
