@@ -47,4 +47,15 @@ public record Penalty(Kind kind, BigDecimal mrp, BigDecimal tenge, Integer mrpVa
         return new Penalty(kind, mrp, tenge, mrp == null ? null : mrpValue, List.copyOf(alternatives),
                 koap == null ? null : koap.article(), koap == null ? null : koap.part(), row.number("maxArrestDays"));
     }
+
+    /** The forms of liability a conclusion's penalty names: its kind, then its alternatives; empty for none. */
+    public static List<String> forms(Object penalty) {
+        if (!(penalty instanceof Penalty p)) {
+            return List.of();
+        }
+        List<String> forms = new ArrayList<>();
+        forms.add(p.kind().name());
+        p.alternatives().forEach(k -> forms.add(k.name()));
+        return forms;
+    }
 }
