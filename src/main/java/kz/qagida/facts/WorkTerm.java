@@ -2,6 +2,6 @@ package kz.qagida.facts;
 
 import kz.qagida.law.RuleInfo;
 
-/** The art. 517 row for work without a permit (PE-3). */
-public record WorkTerm(RuleInfo row) {
+/** The art. 517 row (PE-3) that sanctions one case of unpermitted work. */
+public record WorkTerm(UnpermittedWork work, RuleInfo row) {
 }
