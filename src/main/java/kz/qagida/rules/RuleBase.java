@@ -11,6 +11,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import tools.jackson.databind.JsonNode;
 
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.RuleInfo;
@@ -27,17 +28,20 @@ public final class RuleBase {
     private final Map<String, Integer> ruleCounts;
     private final List<RuleInfo> catalog;
     private final Map<String, Map<String, String>> messages;
+    private final Map<String, List<JsonNode>> reference;
     private final Map<String, String> conditions;
     private final List<RuleFile> files;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
-            Map<String, Map<String, String>> messages, Map<String, String> conditions, List<RuleFile> files) {
+            Map<String, Map<String, String>> messages, Map<String, List<JsonNode>> reference, Map<String, String> conditions,
+            List<RuleFile> files) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
         this.catalog = catalog;
         this.messages = Map.copyOf(messages);
+        this.reference = Map.copyOf(reference);
         this.conditions = Map.copyOf(conditions);
         this.files = List.copyOf(files);
     }
@@ -118,5 +122,10 @@ public final class RuleBase {
     /** Message templates by language and conclusion code. */
     public Map<String, Map<String, String>> messages() {
         return messages;
+    }
+
+    /** Reference data by file name ({@code reference/offices.yaml} is "offices"): its entries. */
+    public List<JsonNode> reference(String name) {
+        return reference.getOrDefault(name, List.of());
     }
 }

@@ -36,6 +36,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import kz.qagida.law.Citation;
@@ -73,6 +74,7 @@ public final class RuleBaseLoader {
         List<Problem> problems = new ArrayList<>();
         List<Compiled> compiled = new ArrayList<>();
         Map<String, Map<String, String>> messages = new TreeMap<>();
+        Map<String, List<JsonNode>> reference = new TreeMap<>();
         for (RuleFile f : files) {
             if (f.isDrl()) {
                 compiled.add(new Compiled(f, f.text(), drlLocations(f.text()), Map.of(), Map.of()));
@@ -80,6 +82,8 @@ public final class RuleBaseLoader {
                 compileTable(f, problems, compiled);
             } else if (f.path().startsWith("messages/")) {
                 readMessages(f, problems, messages);
+            } else if (f.path().startsWith("reference/")) {
+                readReference(f, problems, reference);
             }
         }
         if (compiled.isEmpty()) {
@@ -152,8 +156,8 @@ public final class RuleBaseLoader {
                 conditions.put(m.group(1), m.group(2).trim().replaceAll("\\s+", " "));
             }
         }
-        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, conditions,
-                files);
+        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, reference,
+                conditions, files);
     }
 
     private static int lineOrder(RuleInfo info) {
@@ -307,6 +311,49 @@ public final class RuleBaseLoader {
         } catch (RuntimeException e) {
             problems.add(new Problem(f.path(), null, "cannot read the messages: " + rootMessage(e)));
         }
+    }
+
+    /**
+     * A reference data file ({@code reference/<name>.yaml}) holds a list under {@code entries:};
+     * each entry needs a rulebook {@code id} and a {@code source}, and its {@code validFrom} /
+     * {@code validTo} must be dates.
+     */
+    private static void readReference(RuleFile f, List<Problem> problems, Map<String, List<JsonNode>> reference) {
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
+        JsonNode entries;
+        try {
+            JsonNode doc = YAML.readTree(f.content());
+            entries = doc == null ? null : doc.get("entries");
+        } catch (RuntimeException e) {
+            problems.add(new Problem(f.path(), null, "cannot read the reference data: " + rootMessage(e)));
+            return;
+        }
+        if (entries == null || !entries.isArray() || entries.isEmpty()) {
+            problems.add(new Problem(f.path(), null, "expected a non-empty list under 'entries:'"));
+            return;
+        }
+        List<JsonNode> list = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            String where = "entry " + (i + 1);
+            if (!e.isObject() || !e.hasNonNull("id") || !RULE_ID.matcher(e.get("id").asString()).matches()) {
+                problems.add(new Problem(f.path(), where, "needs an id: its rulebook id, e.g. RF-1"));
+            }
+            if (!e.hasNonNull("source") || e.get("source").asString().isBlank()) {
+                problems.add(new Problem(f.path(), where, "needs a source (the seed file it comes from)"));
+            }
+            try {
+                Validity.parse(field(e, "validFrom"), field(e, "validTo"));
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(f.path(), where, ex.getMessage()));
+            }
+            list.add(e);
+        }
+        reference.put(name, List.copyOf(list));
+    }
+
+    private static String field(JsonNode entry, String name) {
+        return entry.hasNonNull(name) ? entry.get(name).asString() : null;
     }
 
     private static String rootMessage(Throwable e) {
