@@ -101,12 +101,13 @@ public final class Presence {
         return null;
     }
 
-    /** The most days used in the window on any day of presence up to {@code to}. */
-    public long maxUsed(WindowLimit limit, LocalDate to) {
+    /** The most days used in the window on any day of presence in [from, to]. */
+    public long maxUsed(WindowLimit limit, LocalDate from, LocalDate to) {
         long max = 0;
         for (Interval i : intervals) {
+            LocalDate a = i.first().isAfter(from) ? i.first() : from;
             LocalDate b = i.last().isBefore(to) ? i.last() : to;
-            for (LocalDate d = i.first(); !d.isAfter(b); d = d.plusDays(1)) {
+            for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
                 max = Math.max(max, used(limit, d));
             }
         }

@@ -26,6 +26,15 @@ public record RegistrationDuty(RuleInfo row) {
         return Boolean.parseBoolean(row.params().get("capsStay"));
     }
 
+    /**
+     * The first entry date whose stays the day limit judges ({@code capsStaysFrom}): a stay that
+     * began before the day limit existed is not judged by it.
+     */
+    public LocalDate capsStaysFrom() {
+        String from = row.params().get("capsStaysFrom");
+        return from == null ? null : LocalDate.parse(from);
+    }
+
     /** The code of the obligation: TRP_REQUIRED or REGISTRATION_REQUIRED. */
     public String code() {
         return row.params().get("code");

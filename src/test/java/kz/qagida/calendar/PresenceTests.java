@@ -72,7 +72,7 @@ class PresenceTests {
         Presence p = Presence.of(List.of(stay("2024-01-01", "2024-03-30"), stay("2024-04-10", "2024-04-12")));
         assertThat(p.lastLawfulDay(d("2024-04-10"), 30, List.of(NINETY_IN_180))).isEqualTo(d("2024-04-09"));
         assertThat(p.firstExceeded(NINETY_IN_180, d("2024-01-01"), d("2024-12-31"))).isEqualTo(d("2024-04-10"));
-        assertThat(p.maxUsed(NINETY_IN_180, d("2024-12-31"))).isEqualTo(93);
+        assertThat(p.maxUsed(NINETY_IN_180, d("2024-01-01"), d("2024-12-31"))).isEqualTo(93);
     }
 
     @Test
