@@ -1,7 +1,6 @@
 package kz.qagida.calendar;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +25,37 @@ public final class Presence {
     private static final int SEARCH_DAYS = 3 * 366;
 
     private final List<Interval> intervals;
+    /** Epoch day of the first day of presence; prefix[i] = days of presence in [lo, lo + i - 1]. */
+    private final long lo;
+    private final int[] prefix;
 
     private Presence(List<Interval> merged) {
         this.intervals = merged;
+        if (merged.isEmpty()) {
+            lo = 0;
+            prefix = new int[] {0};
+            return;
+        }
+        lo = merged.get(0).first().toEpochDay();
+        long hi = merged.get(merged.size() - 1).last().toEpochDay();
+        prefix = new int[(int) (hi - lo) + 2];
+        for (Interval i : merged) {
+            for (long d = i.first().toEpochDay(); d <= i.last().toEpochDay(); d++) {
+                prefix[(int) (d - lo) + 1] = 1;
+            }
+        }
+        for (int k = 1; k < prefix.length; k++) {
+            prefix[k] += prefix[k - 1];
+        }
+    }
+
+    /** Days of presence in [lo, day], for any epoch day. */
+    private int upTo(long day) {
+        long k = day - lo + 1;
+        if (k <= 0) {
+            return 0;
+        }
+        return prefix[(int) Math.min(k, prefix.length - 1)];
     }
 
     public static Presence of(List<Interval> intervals) {
@@ -61,30 +88,27 @@ public final class Presence {
     }
 
     public boolean contains(LocalDate day) {
-        for (Interval i : intervals) {
-            if (!day.isBefore(i.first()) && !day.isAfter(i.last())) {
-                return true;
-            }
-        }
-        return false;
+        return count(day, day) > 0;
     }
 
     /** Days of presence in [from, to], both included. */
     public long count(LocalDate from, LocalDate to) {
-        long days = 0;
-        for (Interval i : intervals) {
-            LocalDate a = i.first().isAfter(from) ? i.first() : from;
-            LocalDate b = i.last().isBefore(to) ? i.last() : to;
-            if (!b.isBefore(a)) {
-                days += ChronoUnit.DAYS.between(a, b) + 1;
-            }
-        }
-        return days;
+        return count(from.toEpochDay(), to.toEpochDay());
+    }
+
+    private long count(long from, long to) {
+        return to < from ? 0 : upTo(to) - upTo(from - 1);
+    }
+
+    private long used(WindowLimit limit, long day) {
+        long start = limit.kind() == WindowLimit.Kind.ROLLING ? day - (limit.windowDays() - 1L)
+                : LocalDate.ofEpochDay(day).withDayOfYear(1).toEpochDay();
+        return count(start, day);
     }
 
     /** Days of presence in the window of {@code limit} that ends on {@code day}. */
     public long used(WindowLimit limit, LocalDate day) {
-        return count(limit.start(day), day);
+        return used(limit, day.toEpochDay());
     }
 
     /** The first day of presence in [from, to] on which the window's limit is exceeded; null when none. */
@@ -92,9 +116,9 @@ public final class Presence {
         for (Interval i : intervals) {
             LocalDate a = i.first().isAfter(from) ? i.first() : from;
             LocalDate b = i.last().isBefore(to) ? i.last() : to;
-            for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+            for (long d = a.toEpochDay(); d <= b.toEpochDay(); d++) {
                 if (used(limit, d) > limit.limit()) {
-                    return d;
+                    return LocalDate.ofEpochDay(d);
                 }
             }
         }
@@ -107,7 +131,7 @@ public final class Presence {
         for (Interval i : intervals) {
             LocalDate a = i.first().isAfter(from) ? i.first() : from;
             LocalDate b = i.last().isBefore(to) ? i.last() : to;
-            for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+            for (long d = a.toEpochDay(); d <= b.toEpochDay(); d++) {
                 max = Math.max(max, used(limit, d));
             }
         }
@@ -125,14 +149,20 @@ public final class Presence {
         if (windows.isEmpty()) {
             return cap;
         }
-        LocalDate end = cap != null ? cap : entry.plusDays(SEARCH_DAYS);
-        Presence others = without(entry);
-        for (LocalDate d = entry; !d.isAfter(end); d = d.plusDays(1)) {
+        return without(entry).lastLawfulDayAmong(entry, cap, windows);
+    }
+
+    /** The last lawful day of a stay from {@code entry} when this presence holds only the other days. */
+    private LocalDate lastLawfulDayAmong(LocalDate entry, LocalDate cap, List<WindowLimit> windows) {
+        long first = entry.toEpochDay();
+        long end = cap != null ? cap.toEpochDay() : first + SEARCH_DAYS;
+        for (long d = first; d <= end; d++) {
             for (WindowLimit w : windows) {
-                LocalDate start = w.start(d);
-                long used = others.count(start, d) + Days.present(start.isAfter(entry) ? start : entry, d);
+                long start = w.kind() == WindowLimit.Kind.ROLLING ? d - (w.windowDays() - 1L)
+                        : LocalDate.ofEpochDay(d).withDayOfYear(1).toEpochDay();
+                long used = count(start, d) + (d - Math.max(start, first) + 1);
                 if (used > w.limit()) {
-                    return d.minusDays(1);
+                    return LocalDate.ofEpochDay(d - 1);
                 }
             }
         }
@@ -173,7 +203,9 @@ public final class Presence {
             if (contains(d)) {
                 continue;
             }
-            LocalDate last = lastLawfulDay(d, perEntry, windows);
+            // no stay contains d, so every day of this presence is another stay's
+            LocalDate cap = perEntry == null ? null : Days.lastLawfulDay(d, perEntry);
+            LocalDate last = windows.isEmpty() ? cap : lastLawfulDayAmong(d, cap, windows);
             if (last == null || !last.isBefore(d.plusDays(days - 1L))) {
                 return d;
             }
