@@ -149,37 +149,36 @@ public final class Presence {
         if (windows.isEmpty()) {
             return cap;
         }
-        return without(entry).lastLawfulDayAmong(entry, cap, windows);
+        // the stay's own days (from entry to the end of the run of presence holding it) are not "other" days
+        long first = entry.toEpochDay();
+        long ownEnd = first - 1;
+        for (Interval i : intervals) {
+            if (!entry.isBefore(i.first()) && !entry.isAfter(i.last())) {
+                ownEnd = i.last().toEpochDay();
+            }
+        }
+        return lastLawfulDayAmong(first, ownEnd, cap, windows);
     }
 
-    /** The last lawful day of a stay from {@code entry} when this presence holds only the other days. */
-    private LocalDate lastLawfulDayAmong(LocalDate entry, LocalDate cap, List<WindowLimit> windows) {
-        long first = entry.toEpochDay();
+    /**
+     * The last lawful day of a stay from epoch day {@code first}, the days [first, ownEnd] of this
+     * presence being the stay's own (not counted as other days).
+     */
+    private LocalDate lastLawfulDayAmong(long first, long ownEnd, LocalDate cap, List<WindowLimit> windows) {
         long end = cap != null ? cap.toEpochDay() : first + SEARCH_DAYS;
         for (long d = first; d <= end; d++) {
             for (WindowLimit w : windows) {
                 long start = w.kind() == WindowLimit.Kind.ROLLING ? d - (w.windowDays() - 1L)
                         : LocalDate.ofEpochDay(d).withDayOfYear(1).toEpochDay();
-                long used = count(start, d) + (d - Math.max(start, first) + 1);
+                long from = Math.max(start, first);
+                long others = count(start, d) - (Math.min(d, ownEnd) >= from ? Math.min(d, ownEnd) - from + 1 : 0);
+                long used = others + (d - from + 1);
                 if (used > w.limit()) {
                     return LocalDate.ofEpochDay(d - 1);
                 }
             }
         }
         return cap;
-    }
-
-    /** The other days of presence: this presence without the stay that begins on {@code entry}. */
-    private Presence without(LocalDate entry) {
-        List<Interval> rest = new ArrayList<>();
-        for (Interval i : intervals) {
-            if (i.first().isBefore(entry)) {
-                rest.add(i.last().isBefore(entry) ? i : new Interval(i.first(), entry.minusDays(1)));
-            } else if (i.first().isAfter(entry)) {
-                rest.add(i);
-            }
-        }
-        return new Presence(rest);
     }
 
     /**
@@ -205,7 +204,7 @@ public final class Presence {
             }
             // no stay contains d, so every day of this presence is another stay's
             LocalDate cap = perEntry == null ? null : Days.lastLawfulDay(d, perEntry);
-            LocalDate last = windows.isEmpty() ? cap : lastLawfulDayAmong(d, cap, windows);
+            LocalDate last = windows.isEmpty() ? cap : lastLawfulDayAmong(d.toEpochDay(), d.toEpochDay() - 1, cap, windows);
             if (last == null || !last.isBefore(d.plusDays(days - 1L))) {
                 return d;
             }

@@ -19,6 +19,18 @@ public record StayLimit(Stay stay, LocalDate lastLawfulDay, String limitedBy, Li
         return new StayLimit(c.stay(), c.lastLawfulDay(), c.limitedBy(), c.rows());
     }
 
+    /** The limit that ends the stay first (see {@link LimitCandidate#beats}). */
+    public static StayLimit earliest(List<?> candidates) {
+        LimitCandidate best = null;
+        for (Object o : candidates) {
+            LimitCandidate c = (LimitCandidate) o;
+            if (best == null || c.beats(best)) {
+                best = c;
+            }
+        }
+        return of(best);
+    }
+
     /** Days present after the last lawful day, through the exit or the check date. */
     public long overstayDays() {
         return Days.overstay(lastLawfulDay, stay.lastPresent());
