@@ -30,11 +30,12 @@ public final class RuleBase {
     private final Map<String, Map<String, String>> messages;
     private final Map<String, List<JsonNode>> reference;
     private final Map<String, String> conditions;
+    private final Map<String, String> consequences;
     private final List<RuleFile> files;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
             Map<String, Map<String, String>> messages, Map<String, List<JsonNode>> reference, Map<String, String> conditions,
-            List<RuleFile> files) {
+            Map<String, String> consequences, List<RuleFile> files) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
@@ -43,6 +44,7 @@ public final class RuleBase {
         this.messages = Map.copyOf(messages);
         this.reference = Map.copyOf(reference);
         this.conditions = Map.copyOf(conditions);
+        this.consequences = Map.copyOf(consequences);
         this.files = List.copyOf(files);
     }
 
@@ -95,6 +97,11 @@ public final class RuleBase {
     /** The {@code when} part of each rule, by rule name, as written (tables: as generated). */
     public Map<String, String> conditions() {
         return conditions;
+    }
+
+    /** The {@code then} part of each rule, by rule name. */
+    public Map<String, String> consequences() {
+        return consequences;
     }
 
     /** The files this rule base was compiled from, by relative path in path order. */

@@ -55,8 +55,8 @@ public final class RuleBaseLoader {
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2}-\\d+");
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern TABLE_ROW = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),", Pattern.MULTILINE);
-    private static final Pattern WHEN = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b",
-            Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern WHEN = Pattern.compile(
+            "^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final java.util.Set<String> STANDARD_KEYS = java.util.Set.of("id", "citation", "source", "validFrom", "validTo", "note");
     /** Parameters named like these hold a count of days (or a limit in days) and must be whole numbers. */
@@ -150,14 +150,16 @@ public final class RuleBaseLoader {
         catalog.sort((a, b) -> a.file().equals(b.file())
                 ? Integer.compare(lineOrder(a), lineOrder(b)) : a.file().compareTo(b.file()));
         Map<String, String> conditions = new HashMap<>();
+        Map<String, String> consequences = new HashMap<>();
         for (Compiled c : compiled) {
             Matcher m = WHEN.matcher(c.drl());
             while (m.find()) {
                 conditions.put(m.group(1), m.group(2).trim().replaceAll("\\s+", " "));
+                consequences.put(m.group(1), m.group(3).trim().replaceAll("\\s+", " "));
             }
         }
         return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, reference,
-                conditions, files);
+                conditions, consequences, files);
     }
 
     private static int lineOrder(RuleInfo info) {
