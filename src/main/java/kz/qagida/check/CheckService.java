@@ -37,7 +37,11 @@ public class CheckService {
     }
 
     public CheckResponse check(CheckRequest request, String acceptLanguage) {
-        RuleBase ruleBase = rules.get();
+        return check(request, acceptLanguage, rules.get());
+    }
+
+    /** Checks under the given rule base: the audit trail records which one, and replays under a stored one. */
+    public CheckResponse check(CheckRequest request, String acceptLanguage, RuleBase ruleBase) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         List<Object> facts = facts(request, asOf);
         Evaluation evaluation = ruleBase.evaluate(asOf, facts);

@@ -27,15 +27,17 @@ public final class RuleBase {
     private final Map<String, Integer> ruleCounts;
     private final List<RuleInfo> catalog;
     private final Map<String, Map<String, String>> messages;
+    private final List<RuleFile> files;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
-            Map<String, Map<String, String>> messages) {
+            Map<String, Map<String, String>> messages, List<RuleFile> files) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
         this.catalog = catalog;
         this.messages = Map.copyOf(messages);
+        this.files = List.copyOf(files);
     }
 
     /**
@@ -82,6 +84,11 @@ public final class RuleBase {
 
     public List<RuleInfo> catalog() {
         return catalog;
+    }
+
+    /** The files this rule base was compiled from, in load order: the audit trail stores them by hash. */
+    public List<RuleFile> files() {
+        return files;
     }
 
     /** Message templates by language and conclusion code. */

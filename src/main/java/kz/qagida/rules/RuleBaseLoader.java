@@ -143,7 +143,7 @@ public final class RuleBaseLoader {
         counts.forEach((path, n) -> log.info("Loaded {} rules from {}", n, path));
         catalog.sort((a, b) -> a.file().equals(b.file())
                 ? Integer.compare(lineOrder(a), lineOrder(b)) : a.file().compareTo(b.file()));
-        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages);
+        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, files);
     }
 
     private static int lineOrder(RuleInfo info) {

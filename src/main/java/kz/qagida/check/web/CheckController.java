@@ -1,5 +1,6 @@
 package kz.qagida.check.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -9,23 +10,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import kz.qagida.audit.AuditTrail;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
-import kz.qagida.check.CheckService;
 
 @RestController
 class CheckController {
 
-    private final CheckService service;
+    private final AuditTrail audit;
 
-    CheckController(CheckService service) {
-        this.service = service;
+    CheckController(AuditTrail audit) {
+        this.audit = audit;
     }
 
+    /** Answers only once the evaluation is recorded in the audit trail (503 when it cannot be). */
     @PostMapping(path = "/api/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CheckResponse check(@Valid @RequestBody CheckRequest request,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return service.check(request, acceptLanguage);
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            HttpServletRequest http) {
+        return audit.check(request, acceptLanguage, caller(http));
+    }
+
+    /** Who asked: the authenticated principal when there is one, else the remote address. */
+    static String caller(HttpServletRequest http) {
+        return http.getUserPrincipal() != null ? http.getUserPrincipal().getName() : http.getRemoteAddr();
     }
 }
