@@ -43,14 +43,19 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
-    /** A new schema {@code qagida_test_…} in the PostgreSQL test server. */
+    /** A new, migrated schema {@code qagida_test_…} in the PostgreSQL test server. */
     static TestDatabase postgres() {
+        TestDatabase db = postgresEmpty();
+        db.migrate("postgresql");
+        return db;
+    }
+
+    /** A new, empty schema: the services under test migrate it themselves. */
+    static TestDatabase postgresEmpty() {
         requirePostgres();
         String schema = "qagida_test_" + UUID.randomUUID().toString().substring(0, 8);
         execute("CREATE SCHEMA " + schema);
-        TestDatabase db = new TestDatabase(PG_SERVER + "?currentSchema=" + schema, PG_USER, schema);
-        db.migrate("postgresql");
-        return db;
+        return new TestDatabase(PG_SERVER + "?currentSchema=" + schema, PG_USER, schema);
     }
 
     /** Skips (or, under CI, fails) when the PostgreSQL test server does not answer. */
