@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleFile;
@@ -46,6 +47,8 @@ public class AuditStore {
             + "content_hash, prev_hash, hash";
     private static final String SUMMARY_COLUMNS = "seq, evaluation_id, recorded_at, as_of, ruleset_version, caller, "
             + "status, citizenship, duration_micros";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -77,34 +80,18 @@ public class AuditStore {
                 }
             }
             List<Object[]> records = new ArrayList<>(batch.size());
-            List<Object[]> fired = new ArrayList<>();
-            List<Object[]> conclusions = new ArrayList<>();
             for (NewRecord r : batch) {
                 seq++;
                 RecordContent c = r.content();
                 String hash = Hashes.link(previous, seq, r.contentHash());
-                OffsetDateTime at = c.recordedAt().atOffset(ZoneOffset.UTC);
-                records.add(new Object[] {seq, c.evaluationId(), at, c.asOf(), c.rulesetVersion(), c.caller(),
-                        c.acceptLanguage(), c.status(), c.citizenship(), c.durationMicros(), c.requestJson(),
-                        c.responseJson(), c.firedJson(), r.contentHash(), previous, hash});
-                for (int i = 0; i < r.fired().size(); i++) {
-                    FiredRuleEntry f = r.fired().get(i);
-                    fired.add(new Object[] {seq, i, f.id(), f.name(), f.file(), f.row(), at});
-                }
-                for (int i = 0; i < r.conclusionCodes().size(); i++) {
-                    conclusions.add(new Object[] {seq, i, r.conclusionCodes().get(i)});
-                }
+                records.add(new Object[] {seq, c.evaluationId(), c.recordedAt().atOffset(ZoneOffset.UTC), c.asOf(),
+                        c.rulesetVersion(), c.caller(), c.acceptLanguage(), c.status(), c.citizenship(),
+                        c.durationMicros(), c.requestJson(), c.responseJson(), c.firedJson(), r.contentHash(), previous,
+                        hash, r.firedRules(), r.conclusionCodes()});
                 previous = hash;
             }
-            jdbc.batchUpdate("INSERT INTO audit_record (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    records);
-            if (!fired.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_fired_rule (seq, ordinal, rule_id, rule_name, rule_file, rule_row, "
-                        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", fired);
-            }
-            if (!conclusions.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_conclusion (seq, ordinal, code) VALUES (?, ?, ?)", conclusions);
-            }
+            jdbc.batchUpdate("INSERT INTO audit_record (" + RECORD_COLUMNS + ", fired_rules, conclusion_codes) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
         });
         storedRulesets.addAll(rulesets.keySet());
@@ -149,15 +136,14 @@ public class AuditStore {
             Instant to, LocalDate asOfFrom, LocalDate asOfTo, String rulesetVersion) {
     }
 
-    public record RuleFiring(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, String name,
-            String file, Integer row, int position) {
+    /** One firing of a rule in an evaluation: its position in the firing order, its name, file and row. */
+    public record Fired(int position, String name, String file, Integer row) {
     }
 
-    public record RuleCount(String name, String file, Integer row, long firings) {
+    public record RuleFiring(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, List<Fired> fired) {
     }
 
-    public record Firings(String rule, long firings, long evaluations, Instant first, Instant last,
-            List<RuleCount> rules, Page<RuleFiring> recent) {
+    public record Firings(String rule, long evaluations, Instant first, Instant last, Page<RuleFiring> recent) {
     }
 
     private static final RowMapper<StoredRecord> RECORD = (rs, n) -> new StoredRecord(rs.getLong("seq"),
@@ -181,15 +167,8 @@ public class AuditStore {
     public Page<Summary> search(Filter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (f.ruleId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM audit_fired_rule fr WHERE fr.seq = r.seq AND fr.")
-                    .append(RULEBOOK_ID.matcher(f.ruleId()).matches() ? "rule_id" : "rule_name").append(" = ?)");
-            args.add(f.ruleId());
-        }
-        if (f.conclusion() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM audit_conclusion c WHERE c.seq = r.seq AND c.code = ?)");
-            args.add(f.conclusion());
-        }
+        condition(where, args, "r.fired_rules LIKE ? ESCAPE '!'", line(f.ruleId()));
+        condition(where, args, "r.conclusion_codes LIKE ? ESCAPE '!'", line(f.conclusion()));
         condition(where, args, "r.status = ?", f.status());
         condition(where, args, "r.citizenship = ?", f.citizenship());
         condition(where, args, "r.recorded_at >= ?", f.from() == null ? null : f.from().atOffset(ZoneOffset.UTC));
@@ -201,22 +180,20 @@ public class AuditStore {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<Summary> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM audit_record r" + where
+        List<Summary> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", conclusion_codes FROM audit_record r" + where
                 + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> new Summary(rs.getObject("evaluation_id", UUID.class),
                         rs.getLong("seq"), instant(rs, "recorded_at"), rs.getObject("as_of", LocalDate.class),
                         rs.getString("ruleset_version"), rs.getString("caller"), rs.getString("status"),
-                        rs.getString("citizenship"), rs.getLong("duration_micros"), new ArrayList<>()),
+                        rs.getString("citizenship"), rs.getLong("duration_micros"),
+                        List.of(rs.getString("conclusion_codes").strip().split("\n"))),
                 pageArgs.toArray());
-        if (!items.isEmpty()) {
-            Map<Long, Summary> bySeq = new LinkedHashMap<>();
-            items.forEach(s -> bySeq.put(s.seq(), s));
-            String in = String.join(", ", bySeq.keySet().stream().map(s -> "?").toList());
-            jdbc.query("SELECT seq, code FROM audit_conclusion WHERE seq IN (" + in + ") ORDER BY seq, ordinal",
-                    rs -> {
-                        bySeq.get(rs.getLong("seq")).conclusions().add(rs.getString("code"));
-                    }, bySeq.keySet().toArray());
-        }
         return new Page<>(items, page, size, total == null ? 0 : total);
+    }
+
+    /** The LIKE pattern that finds {@code value} as a whole line of a query column. */
+    static String line(String value) {
+        return value == null ? null
+                : "%\n" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
     }
 
     private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
@@ -226,35 +203,38 @@ public class AuditStore {
         }
     }
 
-    /** How often and when a rule fired: by rulebook id ({@code EN-2}) or by rule name ({@code EN-2 DE}). */
+    /**
+     * How often and when a rule fired: the evaluations in which it fired, the first and the last, and
+     * a page of them, newest first, each with the firings of the rule (its rows, for a table).
+     * {@code rule} is a rulebook id ({@code EN-2}) or a rule name ({@code EN-2 DE}).
+     */
     public Firings firings(String rule, Instant from, Instant to, int page, int size) {
-        StringBuilder where = new StringBuilder(RULEBOOK_ID.matcher(rule).matches() ? " WHERE f.rule_id = ?"
-                : " WHERE f.rule_name = ?");
-        List<Object> args = new ArrayList<>(List.of(rule));
-        condition(where, args, "f.recorded_at >= ?", from == null ? null : from.atOffset(ZoneOffset.UTC));
-        condition(where, args, "f.recorded_at < ?", to == null ? null : to.atOffset(ZoneOffset.UTC));
-        Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COUNT(DISTINCT f.seq) AS e, "
-                + "MIN(f.recorded_at) AS first_at, MAX(f.recorded_at) AS last_at FROM audit_fired_rule f" + where,
-                args.toArray());
-        List<RuleCount> rules = jdbc.query("SELECT f.rule_name, f.rule_file, f.rule_row, COUNT(*) AS n "
-                + "FROM audit_fired_rule f" + where + " GROUP BY f.rule_name, f.rule_file, f.rule_row",
-                (rs, n) -> new RuleCount(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
-                        rs.getLong(4)), args.toArray());
-        rules = new ArrayList<>(rules);
-        rules.sort(Comparator.comparing(RuleCount::name));
+        StringBuilder where = new StringBuilder(" WHERE r.fired_rules LIKE ? ESCAPE '!'");
+        List<Object> args = new ArrayList<>(List.of(line(rule)));
+        condition(where, args, "r.recorded_at >= ?", from == null ? null : from.atOffset(ZoneOffset.UTC));
+        condition(where, args, "r.recorded_at < ?", to == null ? null : to.atOffset(ZoneOffset.UTC));
+        Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, MIN(r.recorded_at) AS first_at, "
+                + "MAX(r.recorded_at) AS last_at FROM audit_record r" + where, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, f.seq, f.recorded_at, r.as_of, f.rule_name, "
-                + "f.rule_file, f.rule_row, f.ordinal FROM audit_fired_rule f JOIN audit_record r ON r.seq = f.seq" + where
-                + " ORDER BY f.seq DESC, f.ordinal LIMIT ? OFFSET ?",
-                (rs, n) -> new RuleFiring(rs.getObject(1, UUID.class), rs.getLong(2), instant(rs, "recorded_at"),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-                        (Integer) rs.getObject(7, Integer.class), rs.getInt(8)),
-                pageArgs.toArray());
+        boolean byId = RULEBOOK_ID.matcher(rule).matches();
+        List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, r.seq, r.recorded_at, r.as_of, r.fired_json "
+                + "FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> {
+                    List<Fired> fired = new ArrayList<>();
+                    FiredRuleEntry[] entries = JSON.readValue(rs.getString("fired_json"), FiredRuleEntry[].class);
+                    for (int i = 0; i < entries.length; i++) {
+                        FiredRuleEntry e = entries[i];
+                        if (rule.equals(byId ? e.id() : e.name())) {
+                            fired.add(new Fired(i, e.name(), e.file(), e.row()));
+                        }
+                    }
+                    return new RuleFiring(rs.getObject("evaluation_id", UUID.class), rs.getLong("seq"),
+                            instant(rs, "recorded_at"), rs.getObject("as_of", LocalDate.class), fired);
+                }, pageArgs.toArray());
         long n = ((Number) totals.get("n")).longValue();
-        return new Firings(rule, n, ((Number) totals.get("e")).longValue(), toInstant(totals.get("first_at")),
-                toInstant(totals.get("last_at")), rules, new Page<>(recent, page, size, n));
+        return new Firings(rule, n, toInstant(totals.get("first_at")), toInstant(totals.get("last_at")),
+                new Page<>(recent, page, size, n));
     }
 
     private static Instant toInstant(Object value) {
@@ -388,8 +368,6 @@ public class AuditStore {
                 return new Purge(0, anchor);
             }
             String hash = jdbc.queryForObject("SELECT hash FROM audit_record WHERE seq = ?", String.class, last);
-            jdbc.update("DELETE FROM audit_fired_rule WHERE seq <= ?", last);
-            jdbc.update("DELETE FROM audit_conclusion WHERE seq <= ?", last);
             int purged = jdbc.update("DELETE FROM audit_record WHERE seq <= ?", last);
             jdbc.update("UPDATE audit_anchor SET seq = ?, hash = ?, purged = purged + ?, purged_at = ? WHERE id = 1", last,
                     hash, purged, OffsetDateTime.now(ZoneOffset.UTC));

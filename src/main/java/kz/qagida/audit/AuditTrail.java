@@ -1,5 +1,6 @@
 package kz.qagida.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,27 +51,34 @@ public class AuditTrail {
         this.enabled = properties.enabled();
     }
 
-    public CheckResponse check(CheckRequest request, String acceptLanguage, String caller) {
+    /** A check's answer and its JSON: the bytes sent are the bytes recorded. */
+    public record Answer(CheckResponse response, byte[] json) {
+    }
+
+    public Answer check(CheckRequest request, String acceptLanguage, String caller) {
         RuleBase ruleBase = rules.get();
         Instant at = AuditStore.stamp(clock.instant());
         long started = System.nanoTime();
         CheckResponse response = checks.check(request, acceptLanguage, ruleBase);
         long micros = (System.nanoTime() - started) / 1000;
+        byte[] body = json.writeValueAsBytes(response);
         if (enabled) {
-            writer.append(record(request, response, ruleBase, caller, acceptLanguage, at, micros));
+            writer.append(record(request, response, new String(body, StandardCharsets.UTF_8), ruleBase, caller,
+                    acceptLanguage, at, micros));
         }
-        return response;
+        return new Answer(response, body);
     }
 
-    NewRecord record(CheckRequest request, CheckResponse response, RuleBase ruleBase, String caller,
-            String acceptLanguage, Instant at, long micros) {
+    NewRecord record(CheckRequest request, CheckResponse response, String responseJson, RuleBase ruleBase,
+            String caller, String acceptLanguage, Instant at, long micros) {
         List<FiredRuleEntry> fired = fired(response.firedRules(), ruleBase);
         RecordContent content = new RecordContent(response.evaluationId(), at, response.asOf(),
                 response.ruleset().version(), truncate(caller, 200), truncate(acceptLanguage, 200),
                 response.status().name(), Countries.alpha2(request.person().citizenship()).orElse(null), micros,
-                json.writeValueAsString(request), json.writeValueAsString(response), json.writeValueAsString(fired));
-        return new NewRecord(content, content.hash(), fired,
-                response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList(), ruleBase);
+                json.writeValueAsString(request), responseJson, json.writeValueAsString(fired));
+        return new NewRecord(content, content.hash(), NewRecord.firedRules(fired),
+                NewRecord.lines(response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList()),
+                ruleBase);
     }
 
     /** The fired rules with their citations, which the response leaves out. */

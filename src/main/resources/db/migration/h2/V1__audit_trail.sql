@@ -1,3 +1,5 @@
+-- H2 keeps JSON in VARCHAR (up to 1,000,000 characters) rather than CLOB: CLOBs go to H2's LOB
+-- storage, which makes each append several times slower.
 -- The audit trail (issue 5): one record per evaluation, chained by hashes; the rulesets that served them.
 
 -- The end of the chain. Every append locks this row, so the chain stays linear with many instances.
@@ -19,50 +21,30 @@ CREATE TABLE audit_anchor (
 INSERT INTO audit_anchor (id, seq, hash, purged) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', 0);
 
 CREATE TABLE audit_record (
-    seq             BIGINT       PRIMARY KEY,
-    evaluation_id   UUID         NOT NULL UNIQUE,
-    recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    as_of           DATE         NOT NULL,
-    ruleset_version VARCHAR(80)  NOT NULL,
-    caller          VARCHAR(200),
-    accept_language VARCHAR(200),
-    status          VARCHAR(40)  NOT NULL,
-    citizenship     VARCHAR(3),
-    duration_micros BIGINT       NOT NULL,
-    request_json    CLOB         NOT NULL,
-    response_json   CLOB         NOT NULL,
-    fired_json      CLOB         NOT NULL,
-    content_hash    VARCHAR(64)  NOT NULL,
-    prev_hash       VARCHAR(64)  NOT NULL,
-    hash            VARCHAR(64)  NOT NULL
+    seq              BIGINT       PRIMARY KEY,
+    evaluation_id    UUID         NOT NULL UNIQUE,
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    as_of            DATE         NOT NULL,
+    ruleset_version  VARCHAR(80)  NOT NULL,
+    caller           VARCHAR(200),
+    accept_language  VARCHAR(200),
+    status           VARCHAR(40)  NOT NULL,
+    citizenship      VARCHAR(3),
+    duration_micros  BIGINT       NOT NULL,
+    request_json     VARCHAR      NOT NULL,
+    response_json    VARCHAR      NOT NULL,
+    fired_json       VARCHAR      NOT NULL,
+    -- for queries, derived from fired_json and response_json (which the hashes cover): the ids and
+    -- names of the rules that fired and the conclusion codes, each on a line of its own ("\nST-1\n…")
+    fired_rules      VARCHAR      NOT NULL,
+    conclusion_codes VARCHAR      NOT NULL,
+    content_hash     VARCHAR(64)  NOT NULL,
+    prev_hash        VARCHAR(64)  NOT NULL,
+    hash             VARCHAR(64)  NOT NULL
 );
+-- One secondary index: every index is paid on each append. Searches walk the records newest first
+-- (by seq) and stop when a page is full; add indexes here for other query patterns at scale.
 CREATE INDEX audit_record_recorded_at ON audit_record (recorded_at);
-CREATE INDEX audit_record_as_of ON audit_record (as_of);
-CREATE INDEX audit_record_status ON audit_record (status, seq);
-CREATE INDEX audit_record_citizenship ON audit_record (citizenship, seq);
-CREATE INDEX audit_record_ruleset ON audit_record (ruleset_version, seq);
-
--- Query indexes derived from a record's fired_json and response_json (which the hashes cover).
-CREATE TABLE audit_fired_rule (
-    seq         BIGINT       NOT NULL REFERENCES audit_record (seq) ON DELETE CASCADE,
-    ordinal     INT          NOT NULL,
-    rule_id     VARCHAR(40),
-    rule_name   VARCHAR(300) NOT NULL,
-    rule_file   VARCHAR(300),
-    rule_row    INT,
-    recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (seq, ordinal)
-);
-CREATE INDEX audit_fired_rule_id ON audit_fired_rule (rule_id, seq);
-CREATE INDEX audit_fired_rule_name ON audit_fired_rule (rule_name, seq);
-
-CREATE TABLE audit_conclusion (
-    seq     BIGINT      NOT NULL REFERENCES audit_record (seq) ON DELETE CASCADE,
-    ordinal INT         NOT NULL,
-    code    VARCHAR(80) NOT NULL,
-    PRIMARY KEY (seq, ordinal)
-);
-CREATE INDEX audit_conclusion_code ON audit_conclusion (code, seq);
 
 -- Rulesets, content-addressed: a file's bytes are stored once under their SHA-256.
 CREATE TABLE audit_blob (

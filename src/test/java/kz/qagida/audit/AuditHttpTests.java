@@ -62,6 +62,8 @@ class AuditHttpTests {
                 + "&citizenship=DE&asOfFrom=2024-04-01&size=5", null);
         assertThat(found.get("items").findValuesAsString("evaluationId")).contains(id);
         assertThat(ok("GET", "/api/v1/evaluations?conclusion=NO_SUCH_CODE", null).get("total").asLong()).isZero();
+        assertThat(ok("GET", "/api/v1/evaluations?ruleId=ST-1%20Overstay", null).get("items")
+                .findValuesAsString("evaluationId")).contains(id);
 
         JsonNode firings = ok("GET", "/api/v1/rules/ST-1/firings", null);
         assertThat(firings.get("evaluations").asLong()).isGreaterThanOrEqualTo(1);

@@ -74,7 +74,7 @@ abstract class AuditStoreContract {
     }
 
     CheckResponse check(String request) {
-        return trail.check(json.readValue(request, CheckRequest.class), null, "test-caller");
+        return trail.check(json.readValue(request, CheckRequest.class), null, "test-caller").response();
     }
 
     @Test
@@ -153,20 +153,35 @@ abstract class AuditStoreContract {
         CheckResponse first = check(OVERSTAYING_GERMAN);
         Instant firstAt = clock.instant();
         clock.advance(Duration.ofHours(5));
-        check(LAWFUL_GERMAN);
+        CheckResponse second = check(LAWFUL_GERMAN);
         check(AMERICAN);
 
         AuditStore.Firings overstay = store.firings("ST-1 Overstay", null, null, 0, 10);
-        assertThat(overstay.firings()).isEqualTo(1);
+        assertThat(overstay.evaluations()).isEqualTo(1);
         assertThat(overstay.first()).isEqualTo(firstAt);
-        assertThat(overstay.recent().items()).singleElement()
-                .satisfies(f -> assertThat(f.evaluationId()).isEqualTo(first.evaluationId()));
+        assertThat(overstay.recent().items()).singleElement().satisfies(f -> {
+            assertThat(f.evaluationId()).isEqualTo(first.evaluationId());
+            assertThat(f.fired()).singleElement().satisfies(x -> {
+                assertThat(x.file()).isEqualTo("rules-drl/stay/overstay.drl");
+                assertThat(x.position()).isEqualTo(names(first).indexOf("ST-1 Overstay"));
+            });
+        });
 
         AuditStore.Firings st1 = store.firings("ST-1", null, null, 0, 10);
         assertThat(st1.evaluations()).isEqualTo(2);
+        assertThat(st1.first()).isEqualTo(firstAt);
         assertThat(st1.last()).isEqualTo(clock.instant());
-        assertThat(st1.rules()).extracting(AuditStore.RuleCount::name).contains("ST-1 Overstay");
+        assertThat(st1.recent().items()).extracting(AuditStore.RuleFiring::evaluationId)
+                .containsExactly(second.evaluationId(), first.evaluationId());
+        assertThat(st1.recent().items().get(1).fired()).extracting(AuditStore.Fired::name)
+                .containsExactlyElementsOf(names(first).stream().filter(n -> n.startsWith("ST-1 ")).toList());
         assertThat(store.firings("ST-1", clock.instant(), null, 0, 10).evaluations()).isEqualTo(1);
+        assertThat(store.firings("ST-1 Over", null, null, 0, 10).evaluations()).as("a name matches whole").isZero();
+        assertThat(store.firings("ST-1%", null, null, 0, 10).evaluations()).as("wildcards are literal").isZero();
+    }
+
+    private static List<String> names(CheckResponse response) {
+        return response.firedRules().stream().map(f -> f.name()).toList();
     }
 
     @Test
@@ -244,7 +259,7 @@ abstract class AuditStoreContract {
         assertThat(purge.purged()).isEqualTo(2);
         assertThat(purge.anchor().seq()).isEqualTo(2);
         assertThat(store.count()).isEqualTo(1);
-        assertThat(store.firings("ST-1 Overstay", null, null, 0, 10).firings()).isZero();
+        assertThat(store.firings("ST-1 Overstay", null, null, 0, 10).evaluations()).isZero();
         assertThat(store.find(kept.evaluationId())).isPresent();
         check(AMERICAN);
         AuditStore.Verification v = store.verify();
@@ -308,7 +323,7 @@ abstract class AuditStoreContract {
                 AuditTrail via = t % 2 == 0 ? trail : other;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < 40; i++) {
-                        answered.add(via.check(request, null, "load").evaluationId());
+                        answered.add(via.check(request, null, "load").response().evaluationId());
                     }
                 }));
             }
