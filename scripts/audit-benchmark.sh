@@ -3,7 +3,7 @@
 # run on loopback with wrk (apt-get install -y wrk). Each configuration gets a fresh JVM and database,
 # a warm-up, then a measured run of the same length; the ratios audit-on / audit-off are printed last.
 #
-#   scripts/audit-benchmark.sh                    # 20 s per measurement, 32 connections, 2 wrk threads
+#   scripts/audit-benchmark.sh                    # 30 s warm-up (the JIT needs it), then 20 s measured, 32 connections
 #   DURATION=30s CONNECTIONS=64 ROUNDS=2 scripts/audit-benchmark.sh
 #
 # PostgreSQL: PG_URL (default jdbc:postgresql://127.0.0.1:5432/test), PG_USER (postgres), PG_PASSWORD;
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-1}
