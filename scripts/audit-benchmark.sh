@@ -6,7 +6,7 @@
 #   scripts/audit-benchmark.sh                    # 30 s warm-up (the JIT needs it), then 20 s measured, 32 connections
 #   DURATION=30s CONNECTIONS=64 ROUNDS=2 scripts/audit-benchmark.sh
 #
-# PostgreSQL: PG_URL (default jdbc:postgresql://127.0.0.1:5432/test), PG_USER (postgres), PG_PASSWORD;
+# PostgreSQL: PG_URL (default jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true), PG_USER (postgres), PG_PASSWORD;
 # the run uses a schema of its own (qagida_bench_<pid>) and drops it at the end. SKIP_PG=1 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-1}
 PORT=${PORT:-18480}
-PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true}
 PG_USER=${PG_USER:-postgres}
 PG_PASSWORD=${PG_PASSWORD:-}
 SCHEMA=qagida_bench_$$
@@ -75,13 +75,14 @@ run() {
 }
 
 if [ -z "${SKIP_PG:-}" ]; then psql_ "CREATE SCHEMA $SCHEMA"; fi
+sep='?'; if [[ $PG_URL == *\?* ]]; then sep='&'; fi
 off=0; h2=0; pg=0
 for round in $(seq 1 "$ROUNDS"); do
   off=$(echo "$off + $(run "off-$round" --qagida.audit.enabled=false)" | bc -l)
   h2=$(echo "$h2 + $(run "h2-$round")" | bc -l)
   if [ -z "${SKIP_PG:-}" ]; then
     psql_ "DROP SCHEMA $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA"
-    pg=$(echo "$pg + $(SPRING_DATASOURCE_URL="$PG_URL?currentSchema=$SCHEMA" SPRING_DATASOURCE_USERNAME="$PG_USER" \
+    pg=$(echo "$pg + $(SPRING_DATASOURCE_URL="$PG_URL$sep""currentSchema=$SCHEMA" SPRING_DATASOURCE_USERNAME="$PG_USER" \
       SPRING_DATASOURCE_PASSWORD="$PG_PASSWORD" run "pg-$round")" | bc -l)
   fi
 done

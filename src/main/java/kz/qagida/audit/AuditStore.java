@@ -185,9 +185,14 @@ public class AuditStore {
                         rs.getLong("seq"), instant(rs, "recorded_at"), rs.getObject("as_of", LocalDate.class),
                         rs.getString("ruleset_version"), rs.getString("caller"), rs.getString("status"),
                         rs.getString("citizenship"), rs.getLong("duration_micros"),
-                        List.of(rs.getString("conclusion_codes").strip().split("\n"))),
+                        lines(rs.getString("conclusion_codes"))),
                 pageArgs.toArray());
         return new Page<>(items, page, size, total == null ? 0 : total);
+    }
+
+    /** The values of a query column ({@code "\nA\nB\n"}). */
+    static List<String> lines(String column) {
+        return column.lines().filter(l -> !l.isEmpty()).toList();
     }
 
     /** The LIKE pattern that finds {@code value} as a whole line of a query column. */
