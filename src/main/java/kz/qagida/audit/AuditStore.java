@@ -44,7 +44,7 @@ public class AuditStore {
     private static final Pattern RULEBOOK_ID = Pattern.compile("[A-Z]{2}-\\d+");
     private static final String RECORD_COLUMNS = "seq, evaluation_id, recorded_at, as_of, ruleset_version, caller, "
             + "accept_language, status, citizenship, duration_micros, request_json, response_json, fired_json, "
-            + "content_hash, prev_hash, hash";
+            + "content_hash, prev_hash, hash, fired_rules, conclusion_codes";
     private static final String SUMMARY_COLUMNS = "seq, evaluation_id, recorded_at, as_of, ruleset_version, caller, "
             + "status, citizenship, duration_micros";
 
@@ -90,7 +90,7 @@ public class AuditStore {
                         hash, r.firedRules(), r.conclusionCodes()});
                 previous = hash;
             }
-            jdbc.batchUpdate("INSERT INTO audit_record (" + RECORD_COLUMNS + ", fired_rules, conclusion_codes) "
+            jdbc.batchUpdate("INSERT INTO audit_record (" + RECORD_COLUMNS + ") "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
         });
@@ -120,8 +120,9 @@ public class AuditStore {
 
     // ---------------------------------------------------------------- read
 
-    /** A record with its place in the chain. */
-    public record StoredRecord(long seq, RecordContent content, String contentHash, String prevHash, String hash) {
+    /** A record with its place in the chain, and the query columns derived from its content. */
+    public record StoredRecord(long seq, RecordContent content, String contentHash, String prevHash, String hash,
+            String firedRules, String conclusionCodes) {
     }
 
     public record Summary(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, String rulesetVersion,
@@ -152,7 +153,8 @@ public class AuditStore {
                     rs.getString("accept_language"), rs.getString("status"), rs.getString("citizenship"),
                     rs.getLong("duration_micros"), rs.getString("request_json"), rs.getString("response_json"),
                     rs.getString("fired_json")),
-            rs.getString("content_hash"), rs.getString("prev_hash"), rs.getString("hash"));
+            rs.getString("content_hash"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("fired_rules"),
+            rs.getString("conclusion_codes"));
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
@@ -347,6 +349,15 @@ public class AuditStore {
         String link = Hashes.link(previous, r.seq(), content);
         if (!link.equals(r.hash())) {
             return "hash altered: the record's stored hash is " + r.hash() + " but its link computes to " + link;
+        }
+        String fired = NewRecord.firedRules(List.of(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class)));
+        if (!fired.equals(r.firedRules())) {
+            return "query column fired_rules altered: it does not match the record's fired rules";
+        }
+        List<String> codes = new ArrayList<>();
+        JSON.readTree(r.content().responseJson()).path("conclusions").forEach(c -> codes.add(c.path("code").asString()));
+        if (!NewRecord.lines(codes).equals(r.conclusionCodes())) {
+            return "query column conclusion_codes altered: it does not match the record's conclusions";
         }
         return null;
     }

@@ -233,6 +233,20 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void verifyNamesARecordWhoseQueryColumnsNoLongerMatchItsContent() {
+        check(OVERSTAYING_GERMAN);
+        check(OVERSTAYING_GERMAN);
+        db.jdbc().update("UPDATE audit_record SET conclusion_codes = REPLACE(conclusion_codes, 'OVERSTAY', 'NONE') "
+                + "WHERE seq = 2");
+        AuditStore.Verification codes = store.verify();
+        assertThat(codes.firstBroken().seq()).isEqualTo(2);
+        assertThat(codes.firstBroken().problem()).contains("conclusion_codes");
+
+        db.jdbc().update("UPDATE audit_record SET fired_rules = REPLACE(fired_rules, 'ST-1', 'ST-9') WHERE seq = 1");
+        assertThat(store.verify().firstBroken().problem()).contains("fired_rules");
+    }
+
+    @Test
     void verifyNamesADeletedRecordAndAMissingTail() {
         for (int i = 0; i < 5; i++) {
             check(AMERICAN);
