@@ -126,6 +126,7 @@ public final class RuleBase {
         return catalog;
     }
 
+
     /** Message templates by language and conclusion code. */
     public Map<String, Map<String, String>> messages() {
         return messages;

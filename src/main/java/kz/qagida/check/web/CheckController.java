@@ -1,33 +1,53 @@
 package kz.qagida.check.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import kz.qagida.audit.AuditTrail;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
-import kz.qagida.check.CheckService;
 
 @RestController
 class CheckController {
 
-    private final CheckService service;
+    private final AuditTrail audit;
 
-    CheckController(CheckService service) {
-        this.service = service;
+    CheckController(AuditTrail audit) {
+        this.audit = audit;
     }
 
+    /**
+     * Answers only once the evaluation is recorded in the audit trail (503 when it cannot be). The body
+     * is the JSON the audit trail recorded, byte for byte.
+     */
     @PostMapping(path = "/api/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    CheckResponse check(@Valid @RequestBody CheckRequest request,
+    @ApiResponse(responseCode = "200", description = "The conclusions, recorded in the audit trail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CheckResponse.class)))
+    ResponseEntity<byte[]> check(@Valid @RequestBody CheckRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-            @RequestParam(name = "explain", defaultValue = "false") boolean explain) {
-        return service.check(request, acceptLanguage, explain);
+            @RequestParam(name = "explain", defaultValue = "false") boolean explain,
+            HttpServletRequest http) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(audit.check(request, acceptLanguage, caller(http), explain).json());
+    }
+
+    /** Who asked: the authenticated principal when there is one, else the remote address. */
+    static String caller(HttpServletRequest http) {
+        return http.getUserPrincipal() != null ? http.getUserPrincipal().getName() : http.getRemoteAddr();
     }
 }

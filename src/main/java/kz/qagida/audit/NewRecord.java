@@ -1,0 +1,27 @@
+package kz.qagida.audit;
+
+import java.util.List;
+
+import kz.qagida.rules.RuleBase;
+
+/**
+ * A record waiting to be appended: its content and content hash (computed on the request's thread,
+ * not the writer's), the query columns derived from it, and the rule base that served it.
+ */
+record NewRecord(RecordContent content, String contentHash, String firedRules, String conclusionCodes,
+        RuleBase ruleBase) {
+
+    /** The query column for a list of values: each on a line of its own, {@code "\nST-1\nST-1 Overstay\n"}. */
+    static String lines(List<String> values) {
+        StringBuilder s = new StringBuilder("\n");
+        values.stream().distinct().forEach(v -> s.append(v).append('\n'));
+        return s.toString();
+    }
+
+    static String firedRules(List<FiredRuleEntry> fired) {
+        List<String> values = new java.util.ArrayList<>();
+        fired.forEach(f -> values.add(f.id()));
+        fired.forEach(f -> values.add(f.name()));
+        return lines(values);
+    }
+}

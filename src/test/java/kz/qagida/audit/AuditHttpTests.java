@@ -1,0 +1,112 @@
+package kz.qagida.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The audit endpoints over HTTP, with the service on an in-memory H2 database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:audit-http;DB_CLOSE_DELAY=-1")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext
+class AuditHttpTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode ok(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(method, path, body);
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    @Test
+    @Order(1)
+    void aRecordedCheckIsFoundByIdAndRuleIdAndReplaysToTheSameAnswer() throws Exception {
+        String id = ok("POST", "/api/v1/checks", AuditStoreContract.OVERSTAYING_GERMAN).get("evaluationId").asString();
+
+        JsonNode record = ok("GET", "/api/v1/evaluations/" + id, null);
+        assertThat(record.get("response").get("evaluationId").asString()).isEqualTo(id);
+        assertThat(record.get("caller").asString()).isEqualTo("127.0.0.1");
+        assertThat(record.get("firedRules").findValuesAsString("name")).contains("ST-1 Overstay");
+
+        JsonNode found = ok("GET", "/api/v1/evaluations?ruleId=ST-1&conclusion=OVERSTAY&status=VIOLATION"
+                + "&citizenship=DE&asOfFrom=2024-04-01&size=5", null);
+        assertThat(found.get("items").findValuesAsString("evaluationId")).contains(id);
+        assertThat(ok("GET", "/api/v1/evaluations?conclusion=NO_SUCH_CODE", null).get("total").asLong()).isZero();
+        assertThat(ok("GET", "/api/v1/evaluations?ruleId=ST-1%20Overstay", null).get("items")
+                .findValuesAsString("evaluationId")).contains(id);
+
+        JsonNode firings = ok("GET", "/api/v1/rules/ST-1/firings", null);
+        assertThat(firings.get("evaluations").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(firings.get("recent").get("items").findValuesAsString("evaluationId")).contains(id);
+
+        JsonNode replay = ok("POST", "/api/v1/evaluations/" + id + "/replay?ruleset=original", null);
+        assertThat(replay.get("identical").asBoolean()).isTrue();
+        assertThat(replay.get("recorded").get("status").asString()).isEqualTo("VIOLATION");
+        assertThat(send("GET", "/api/v1/evaluations/00000000-0000-0000-0000-000000000000", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void verifyNamesTheRecordThatWasEditedByHand() throws Exception {
+        ok("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
+        String id = ok("POST", "/api/v1/checks", AuditStoreContract.LAWFUL_GERMAN).get("evaluationId").asString();
+        ok("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
+        assertThat(ok("GET", "/api/v1/audit/verify", null).get("valid").asBoolean()).isTrue();
+
+        String original = jdbc.queryForObject("SELECT response_json FROM audit_record WHERE evaluation_id = ?",
+                String.class, java.util.UUID.fromString(id));
+        jdbc.update("UPDATE audit_record SET response_json = ? WHERE evaluation_id = ?",
+                original.replace("COMPLIANT", "VIOLATION"), java.util.UUID.fromString(id));
+        JsonNode broken = ok("GET", "/api/v1/audit/verify", null);
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("firstBroken").get("evaluationId").asString()).isEqualTo(id);
+
+        jdbc.update("UPDATE audit_record SET response_json = ? WHERE evaluation_id = ?", original,
+                java.util.UUID.fromString(id));
+        assertThat(ok("GET", "/api/v1/audit/verify", null).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aCheckThatCannotBeRecordedIsRefusedWith503ProblemDetails() throws Exception {
+        jdbc.execute("ALTER TABLE audit_record RENAME TO audit_record_gone"); // the store refuses every append
+        HttpResponse<String> r = send("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode problem = json.readTree(r.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/audit-unavailable");
+        assertThat(problem.get("status").asInt()).isEqualTo(503);
+        assertThat(r.body()).doesNotContain("evaluationId");
+    }
+}
