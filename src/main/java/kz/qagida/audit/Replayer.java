@@ -109,7 +109,17 @@ public class Replayer {
             problem.setTitle("Ruleset not stored");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
-        RuleBase base = RuleBaseLoader.load(files);
+        RuleBase base;
+        try {
+            base = RuleBaseLoader.load(files);
+        } catch (kz.qagida.rules.RuleLoadException e) {
+            // the stored files are intact, but this build's fact classes or loader no longer accept them
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Ruleset " + version
+                    + " no longer compiles with this version of Qagida: " + e.problems().get(0));
+            problem.setType(URI.create("/problems/ruleset-not-replayable"));
+            problem.setTitle("Ruleset not replayable");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
         if (!base.version().equals(version)) {
             throw new IllegalStateException("stored ruleset " + version + " reloads as " + base.version());
         }
