@@ -18,9 +18,11 @@ import kz.qagida.check.CheckService;
 class CheckController {
 
     private final CheckService service;
+    private final CheckMetrics metrics;
 
-    CheckController(CheckService service) {
+    CheckController(CheckService service, CheckMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/api/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -28,6 +30,6 @@ class CheckController {
     CheckResponse check(@Valid @RequestBody CheckRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain) {
-        return service.check(request, acceptLanguage, explain);
+        return metrics.record(() -> service.check(request, acceptLanguage, explain));
     }
 }
