@@ -1,6 +1,7 @@
 package kz.qagida.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -48,9 +49,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
+            // bytes, not the writer: the writer would add "; charset=ISO-8859-1" to the media type
+            response.getOutputStream().write(("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
                     + "\"status\":413,\"detail\":\"the request body exceeds " + limit + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+                    + request.getRequestURI().replace("\"", "").replace("\\", "") + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -153,6 +153,7 @@ class CheckApiTests {
         String big = "{\"person\":{\"citizenship\":\"DE\"},\"pad\":\"" + "a".repeat(600_000) + "\"}";
         HttpResponse<String> response = post(big);
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).get("status").asInt()).isEqualTo(413);
     }
 
