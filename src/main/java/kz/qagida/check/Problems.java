@@ -12,6 +12,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /** Problem details for bad input, shared by the single check, the batch and the error handler. */
 public final class Problems {
@@ -46,8 +47,13 @@ public final class Problems {
             String where = sre.getLocation() == null ? "" : " at line " + sre.getLocation().getLineNr() + ", column "
                     + sre.getLocation().getColumnNr();
             return new FieldProblem("body", "malformed JSON" + where);
+        } else if (cause instanceof ValueInstantiationException vie) {
+            // a record's constructor refused the values, e.g. List.copyOf on a list holding null
+            return new FieldProblem(path(vie), "cannot be read: a value in it is missing or misplaced (lists may not hold null)");
         } else if (cause instanceof JacksonException je && je.getPath() != null && !je.getPath().isEmpty()) {
-            return new FieldProblem(path(je), "cannot be read: " + je.getOriginalMessage());
+            String message = je.getOriginalMessage();
+            boolean internal = message == null || message.contains("`") || message.contains("Exception") || message.contains("kz.");
+            return new FieldProblem(path(je), internal ? "cannot be read" : "cannot be read: " + message);
         }
         return null;
     }

@@ -77,6 +77,13 @@ class InputLimitsApiTests {
     }
 
     @Test
+    void aNullInAListIsNamedWithoutInternals() throws Exception {
+        JsonNode body = refused(person(",\"history\":{\"offences\":[null]}"));
+        assertThat(body.at("/errors/0/field").asString()).isEqualTo("history");
+        assertThat(body.toString()).doesNotContain("Exception", "kz.qagida");
+    }
+
+    @Test
     void aThousandStaysAreStillAnswered() throws Exception {
         StringBuilder stays = new StringBuilder();
         java.time.LocalDate day = java.time.LocalDate.of(2015, 1, 1);
