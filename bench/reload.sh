@@ -3,16 +3,16 @@
 # while POST /api/v1/ruleset/reload runs again and again on a rules root whose content changes each
 # time (so every reload compiles, lints, runs the scenarios and swaps). Reports failed requests
 # (target 0) and p99 in both phases, and the reload outcomes.
-# Usage: bench/reload.sh   (env: RATE=100 DUR=30 PORT=18080)
+# Usage: bench/reload.sh   (env: RATE=100 DUR=30 WARMUP=20 PORT=18080)
 source "$(dirname "$0")/common.sh"
-RATE="${RATE:-100}"; DUR="${DUR:-30}"
+RATE="${RATE:-100}"; DUR="${DUR:-30}"; WARMUP="${WARMUP:-20}"
 RULES="$(mktemp -d)"
 cp -r rules-drl decision-tables messages scenarios "$RULES/"
 MARK="$RULES/rules-drl/stay/overstay.drl"
 
 start_service --qagida.rules.watch.enabled=false --qagida.rules.root="$RULES"
 echo "{\"startup_to_first_answer_s\": $STARTUP_S}" | tee "$OUT/reload.json"
-java bench/FixedRate.java "http://127.0.0.1:$PORT/api/v1/checks" "$KEY" "$BODY" "$RATE" 10 warmup > /dev/null
+java bench/FixedRate.java "http://127.0.0.1:$PORT/api/v1/checks" "$KEY" "$BODY" "$RATE" "$WARMUP" warmup > /dev/null
 
 java bench/FixedRate.java "http://127.0.0.1:$PORT/api/v1/checks" "$KEY" "$BODY" "$RATE" "$DUR" without-reloads \
   | sed 's/^JSON //' | tee -a "$OUT/reload.json"
