@@ -7,7 +7,7 @@
 source "$(dirname "$0")/common.sh"
 RATE="${RATE:-100}"; DUR="${DUR:-30}"; WARMUP="${WARMUP:-20}"
 RULES="$(mktemp -d)"
-cp -r rules-drl decision-tables messages scenarios "$RULES/"
+cp -r rules-drl decision-tables messages reference scenarios "$RULES/"
 MARK="$RULES/rules-drl/stay/overstay.drl"
 
 start_service --qagida.rules.watch.enabled=false --qagida.rules.root="$RULES"

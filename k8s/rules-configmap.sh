@@ -9,6 +9,6 @@ echo "kind: ConfigMap"
 echo "metadata:"
 echo "  name: qagida-rules"
 echo "binaryData:"
-find rules-drl decision-tables messages -type f ! -name '~$*' | sort | while read -r f; do
+find rules-drl decision-tables messages reference -type f 2> /dev/null ! -name '~$*' | sort | while read -r f; do
   echo "  ${f//\//__}: $(base64 -w0 "$f")"
 done

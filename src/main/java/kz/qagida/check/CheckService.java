@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import kz.qagida.check.CheckRequest.StayInput;
 import kz.qagida.facts.Context;
+import kz.qagida.facts.ForceMajeure;
 import kz.qagida.facts.PassportType;
 import kz.qagida.facts.Person;
 import kz.qagida.facts.Stay;
@@ -115,6 +116,9 @@ public class CheckService {
         CheckRequest.PersonInput p = request.person();
         facts.add(new Person(citizenship, p.passportType() == null ? PassportType.ORDINARY : p.passportType(),
                 p.birthDate(), p.passportExpiry(), Boolean.TRUE.equals(p.ethnicKazakh())));
+        if (Boolean.TRUE.equals(request.forceMajeure())) {
+            facts.add(new ForceMajeure());
+        }
         for (Object optional : new Object[] {request.visa(), request.residencePermit(), request.host(), request.work(),
                 request.transit(), request.history(), request.restrictions(), request.requests()}) {
             if (optional != null) {

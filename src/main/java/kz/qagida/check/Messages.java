@@ -8,11 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.qagida.law.Conclusion;
+import kz.qagida.law.Penalty;
 
 /**
  * Renders a conclusion's message from the templates in {@code messages/<language>.yaml}:
  * {@code {name}} is replaced by the conclusion's fact of that name. The language is the best
  * match of {@code Accept-Language}; English when none matches; the code itself if no text exists.
+ * {@code {penalty}} is the conclusion's penalty in words (see {@link #penalty}).
  */
 final class Messages {
 
@@ -43,14 +45,48 @@ final class Messages {
         if (template == null) {
             return c.code();
         }
+        Map<String, Object> values = new java.util.HashMap<>(c.facts());
+        values.put("penalty", c.penalty() instanceof Penalty p ? penalty(p, language, texts) : text("PENALTY_NONE", language, texts));
+        return fill(template, values);
+    }
+
+    private static String fill(String template, Map<String, ?> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Object value = c.facts().get(m.group(1));
+            Object value = values.get(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "?" : format(value)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The penalty in words, from the templates {@code PENALTY_<KIND>} (a fine with its tenge),
+     * {@code PENALTY_<KIND>_MRP_ONLY} (the MRP is unknown) and {@code PENALTY_OR_<KIND>} (each
+     * alternative) of the language; empty when the language has none.
+     */
+    private static String penalty(Penalty p, String language, Map<String, Map<String, String>> texts) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("mrp", p.mrp() == null ? null : p.mrp().toPlainString());
+        values.put("tenge", p.tenge() == null ? null : p.tenge().toPlainString());
+        values.put("mrpValue", p.mrpValue());
+        values.put("maxArrestDays", p.maxArrestDays());
+        values.put("article", p.article());
+        String key = "PENALTY_" + p.kind() + (p.mrp() != null && p.tenge() == null ? "_MRP_ONLY" : "");
+        StringBuilder text = new StringBuilder(fill(text(key, language, texts), values));
+        for (Penalty.Kind alternative : p.alternatives()) {
+            text.append(fill(text("PENALTY_OR_" + alternative, language, texts), values));
+        }
+        return text.toString();
+    }
+
+    private static String text(String key, String language, Map<String, Map<String, String>> texts) {
+        String t = texts.getOrDefault(language, Map.of()).get(key);
+        if (t == null) {
+            t = texts.getOrDefault(DEFAULT_LANGUAGE, Map.of()).get(key);
+        }
+        return t == null ? "" : t;
     }
 
     private static String format(Object value) {

@@ -3,9 +3,12 @@ package kz.qagida.facts;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Questions beyond the present situation. */
+/**
+ * Questions beyond the present situation. {@code migrationCardLostOn}: the day the foreigner lost
+ * (or spoiled) the migration card (ST-8).
+ */
 public record Requests(String visaCategoryChangeTo, List<String> stateServices, PlannedEntry plannedEntry,
-        String documentFor) {
+        String documentFor, LocalDate migrationCardLostOn) {
 
     public Requests {
         stateServices = stateServices == null ? List.of() : List.copyOf(stateServices);

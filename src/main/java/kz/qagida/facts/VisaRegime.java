@@ -10,4 +10,9 @@ public record VisaRegime(RegimeCandidate source) {
     public Integer maxDaysPerEntry() {
         return source.maxDaysPerEntry();
     }
+
+    /** True when the regime sets its own rolling window (a "90 in 180" of its own). */
+    public boolean ownWindow() {
+        return source.windowDays() != null && source.windowLimit() != null;
+    }
 }

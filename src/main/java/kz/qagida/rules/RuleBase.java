@@ -11,6 +11,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import tools.jackson.databind.JsonNode;
 
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.RuleInfo;
@@ -27,18 +28,23 @@ public final class RuleBase {
     private final Map<String, Integer> ruleCounts;
     private final List<RuleInfo> catalog;
     private final Map<String, Map<String, String>> messages;
+    private final Map<String, List<JsonNode>> reference;
     private final Map<String, String> conditions;
+    private final Map<String, String> consequences;
     private final List<RuleFile> files;
 
     RuleBase(KieBase kieBase, String version, Instant loadedAt, Map<String, Integer> ruleCounts, List<RuleInfo> catalog,
-            Map<String, Map<String, String>> messages, Map<String, String> conditions, List<RuleFile> files) {
+            Map<String, Map<String, String>> messages, Map<String, List<JsonNode>> reference, Map<String, String> conditions,
+            Map<String, String> consequences, List<RuleFile> files) {
         this.kieBase = kieBase;
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
         this.catalog = catalog;
         this.messages = Map.copyOf(messages);
+        this.reference = Map.copyOf(reference);
         this.conditions = Map.copyOf(conditions);
+        this.consequences = Map.copyOf(consequences);
         this.files = List.copyOf(files);
     }
 
@@ -93,6 +99,11 @@ public final class RuleBase {
         return conditions;
     }
 
+    /** The {@code then} part of each rule, by rule name. */
+    public Map<String, String> consequences() {
+        return consequences;
+    }
+
     /** The files this rule base was compiled from, by relative path in path order. */
     public List<RuleFile> files() {
         return files;
@@ -118,5 +129,10 @@ public final class RuleBase {
     /** Message templates by language and conclusion code. */
     public Map<String, Map<String, String>> messages() {
         return messages;
+    }
+
+    /** Reference data by file name ({@code reference/offices.yaml} is "offices"): its entries. */
+    public List<JsonNode> reference(String name) {
+        return reference.getOrDefault(name, List.of());
     }
 }

@@ -36,6 +36,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import kz.qagida.law.Citation;
@@ -54,8 +55,8 @@ public final class RuleBaseLoader {
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2}-\\d+");
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern TABLE_ROW = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),", Pattern.MULTILINE);
-    private static final Pattern WHEN = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b",
-            Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern WHEN = Pattern.compile(
+            "^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final java.util.Set<String> STANDARD_KEYS = java.util.Set.of("id", "citation", "source", "validFrom", "validTo", "note");
     /** Parameters named like these hold a count of days (or a limit in days) and must be whole numbers. */
@@ -73,6 +74,7 @@ public final class RuleBaseLoader {
         List<Problem> problems = new ArrayList<>();
         List<Compiled> compiled = new ArrayList<>();
         Map<String, Map<String, String>> messages = new TreeMap<>();
+        Map<String, List<JsonNode>> reference = new TreeMap<>();
         for (RuleFile f : files) {
             if (f.isDrl()) {
                 compiled.add(new Compiled(f, f.text(), drlLocations(f.text()), Map.of(), Map.of()));
@@ -80,6 +82,8 @@ public final class RuleBaseLoader {
                 compileTable(f, problems, compiled);
             } else if (f.path().startsWith("messages/")) {
                 readMessages(f, problems, messages);
+            } else if (f.path().startsWith("reference/")) {
+                readReference(f, problems, reference);
             }
         }
         if (compiled.isEmpty()) {
@@ -146,14 +150,16 @@ public final class RuleBaseLoader {
         catalog.sort((a, b) -> a.file().equals(b.file())
                 ? Integer.compare(lineOrder(a), lineOrder(b)) : a.file().compareTo(b.file()));
         Map<String, String> conditions = new HashMap<>();
+        Map<String, String> consequences = new HashMap<>();
         for (Compiled c : compiled) {
             Matcher m = WHEN.matcher(c.drl());
             while (m.find()) {
                 conditions.put(m.group(1), m.group(2).trim().replaceAll("\\s+", " "));
+                consequences.put(m.group(1), m.group(3).trim().replaceAll("\\s+", " "));
             }
         }
-        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, conditions,
-                files);
+        return new RuleBase(kieBase, version(files), Instant.now(), counts, List.copyOf(catalog), messages, reference,
+                conditions, consequences, files);
     }
 
     private static int lineOrder(RuleInfo info) {
@@ -307,6 +313,49 @@ public final class RuleBaseLoader {
         } catch (RuntimeException e) {
             problems.add(new Problem(f.path(), null, "cannot read the messages: " + rootMessage(e)));
         }
+    }
+
+    /**
+     * A reference data file ({@code reference/<name>.yaml}) holds a list under {@code entries:};
+     * each entry needs a rulebook {@code id} and a {@code source}, and its {@code validFrom} /
+     * {@code validTo} must be dates.
+     */
+    private static void readReference(RuleFile f, List<Problem> problems, Map<String, List<JsonNode>> reference) {
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
+        JsonNode entries;
+        try {
+            JsonNode doc = YAML.readTree(f.content());
+            entries = doc == null ? null : doc.get("entries");
+        } catch (RuntimeException e) {
+            problems.add(new Problem(f.path(), null, "cannot read the reference data: " + rootMessage(e)));
+            return;
+        }
+        if (entries == null || !entries.isArray() || entries.isEmpty()) {
+            problems.add(new Problem(f.path(), null, "expected a non-empty list under 'entries:'"));
+            return;
+        }
+        List<JsonNode> list = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            String where = "entry " + (i + 1);
+            if (!e.isObject() || !e.hasNonNull("id") || !RULE_ID.matcher(e.get("id").asString()).matches()) {
+                problems.add(new Problem(f.path(), where, "needs an id: its rulebook id, e.g. RF-1"));
+            }
+            if (!e.hasNonNull("source") || e.get("source").asString().isBlank()) {
+                problems.add(new Problem(f.path(), where, "needs a source (the seed file it comes from)"));
+            }
+            try {
+                Validity.parse(field(e, "validFrom"), field(e, "validTo"));
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(f.path(), where, ex.getMessage()));
+            }
+            list.add(e);
+        }
+        reference.put(name, List.copyOf(list));
+    }
+
+    private static String field(JsonNode entry, String name) {
+        return entry.hasNonNull(name) ? entry.get(name).asString() : null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -14,8 +14,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads the files of a rules root: {@code rules-drl/**.drl}, {@code decision-tables/**.drl.xlsx}
- * and {@code messages/*.yaml}, from a folder or from the copies packaged in the jar.
+ * Reads the files of a rules root: {@code rules-drl/**.drl}, {@code decision-tables/**.drl.xlsx},
+ * {@code messages/*.yaml} and {@code reference/*.yaml} (reference data such as the migration
+ * offices), from a folder or from the copies packaged in the jar.
  */
 public final class RuleSource {
 
@@ -32,7 +33,8 @@ public final class RuleSource {
         }
         return (path.startsWith("rules-drl/") && name.endsWith(".drl"))
                 || (path.startsWith("decision-tables/") && name.endsWith(".drl.xlsx"))
-                || (path.startsWith("messages/") && name.endsWith(".yaml"));
+                || (path.startsWith("messages/") && name.endsWith(".yaml"))
+                || (path.startsWith("reference/") && name.endsWith(".yaml"));
     }
 
     /** True when {@code root} holds rule folders. */
@@ -42,7 +44,7 @@ public final class RuleSource {
 
     public static List<RuleFile> fromDirectory(Path root) {
         List<RuleFile> files = new ArrayList<>();
-        for (String folder : List.of("rules-drl", "decision-tables", "messages")) {
+        for (String folder : List.of("rules-drl", "decision-tables", "messages", "reference")) {
             Path dir = root.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;

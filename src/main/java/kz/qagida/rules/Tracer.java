@@ -62,11 +62,16 @@ final class Tracer extends DefaultAgendaEventListener implements RuleRuntimeEven
         List<String> facts = new ArrayList<>();
         List<Derivation> from = new ArrayList<>();
         for (Object matched : match.getObjects()) {
-            Derivation d = derivation(matched, depth + 1);
-            if (d != null) {
-                from.add(d);
-            } else {
-                facts.add(String.valueOf(matched));
+            // an accumulated list stands for its elements
+            for (Object element : matched instanceof java.util.Collection<?> c ? c : List.of(matched)) {
+                Derivation d = derivation(element, depth + 1);
+                if (d != null) {
+                    if (!from.contains(d)) {
+                        from.add(d);
+                    }
+                } else {
+                    facts.add(String.valueOf(element));
+                }
             }
         }
         return new Derivation(info.name(), info.file(), info.row(), info.params(), facts, from);

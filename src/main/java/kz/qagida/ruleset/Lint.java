@@ -54,13 +54,19 @@ public final class Lint {
         return findings;
     }
 
-    /** Rows of one file whose conditions are the same must not be in force on the same day. */
+    /**
+     * Rows of one file and rulebook id whose conditions select the same case (a country, a
+     * regime: the same {@code ==} constraints) and that have the same consequence differ only in
+     * their numbers or validity: they are one datum over time and must not be in force on the same
+     * day. Parameter rows without such a condition are told apart by their values, not checked here.
+     */
     private static void overlaps(RuleBase base, List<Finding> findings) {
         Map<String, List<RuleInfo>> byKey = new LinkedHashMap<>();
         for (RuleInfo info : base.catalog()) {
             String when = base.conditions().get(info.name());
-            if (when != null) {
-                byKey.computeIfAbsent(info.file() + "\n" + when, k -> new ArrayList<>()).add(info);
+            if (when != null && when.contains("==")) {
+                String key = info.file() + "\n" + info.id() + "\n" + when + "\n" + base.consequences().get(info.name());
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(info);
             }
         }
         for (List<RuleInfo> same : byKey.values()) {
@@ -68,7 +74,7 @@ public final class Lint {
                 for (int j = i + 1; j < same.size(); j++) {
                     RuleInfo a = same.get(i), b = same.get(j);
                     if (overlap(a.validity(), b.validity())) {
-                        findings.add(Finding.error(b.file(), where(b), "\"" + b.name() + "\" has the same conditions as \""
+                        findings.add(Finding.error(b.file(), where(b), "\"" + b.name() + "\" has the same conditions and consequence as \""
                                 + a.name() + "\"" + (a.row() == null ? "" : " (row " + a.row() + ")")
                                 + " and their validity periods overlap: end one the day before the other starts"));
                     }

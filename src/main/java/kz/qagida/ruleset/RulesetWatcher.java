@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public class RulesetWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetWatcher.class);
-    private static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "scenarios");
+    private static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "reference", "scenarios");
 
     private final RulesetService service;
     private final Path root;

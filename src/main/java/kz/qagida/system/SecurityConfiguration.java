@@ -83,7 +83,7 @@ class SecurityConfiguration {
                                 "/api/v1/rules/*/firings")
                         .hasRole("auditor")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ruleset", "/api/v1/ruleset/history", "/api/v1/rules",
-                                "/api/v1/rules/**", "/actuator/prometheus")
+                                "/api/v1/rules/**", "/api/v1/reference/**", "/actuator/prometheus")
                         .authenticated()
                         .anyRequest().authenticated());
         return http.build();

@@ -75,7 +75,7 @@ public final class DecisionTableWriter {
                 if (col.type().equals("CONDITION")) {
                     if (firstCondition < 0 || col.objectType() != null) {
                         if (firstCondition >= 0 && lastCondition > firstCondition) {
-                            sheet.addMergedRegion(new CellRangeAddress(5, 5, firstCondition + 1, lastCondition + 1));
+                            merge(sheet, firstCondition + 1, lastCondition + 1);
                         }
                         firstCondition = c;
                     }
@@ -87,7 +87,7 @@ public final class DecisionTableWriter {
                 set(sheet, 7, c + 1, col.label());
             }
             if (firstCondition >= 0 && lastCondition > firstCondition) {
-                sheet.addMergedRegion(new CellRangeAddress(5, 5, firstCondition + 1, lastCondition + 1));
+                merge(sheet, firstCondition + 1, lastCondition + 1);
             }
             for (int r = 0; r < rows.size(); r++) {
                 if (notes.get(r) != null && !notes.get(r).isBlank()) {
@@ -112,6 +112,19 @@ public final class DecisionTableWriter {
             sheet.setColumnWidth(0, 40 * 256);
             book.write(out);
         }
+    }
+
+    /**
+     * Merges the object-type cells of one pattern. Drools reads a merged cell only over cells that
+     * exist, so the blank ones are created too; otherwise each condition becomes its own pattern.
+     */
+    private static void merge(Sheet sheet, int firstColumn, int lastColumn) {
+        for (int c = firstColumn; c <= lastColumn; c++) {
+            if (sheet.getRow(5).getCell(c) == null) {
+                sheet.getRow(5).createCell(c);
+            }
+        }
+        sheet.addMergedRegion(new CellRangeAddress(5, 5, firstColumn, lastColumn));
     }
 
     private static void set(Sheet sheet, int r, int c, String value) {

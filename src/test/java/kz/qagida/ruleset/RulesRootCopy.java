@@ -23,7 +23,7 @@ import kz.qagida.rules.TestRules;
 /** A writable copy of the project's rules root, and the edits an analyst would make to it. */
 final class RulesRootCopy {
 
-    static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "scenarios");
+    static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "reference", "scenarios");
 
     private RulesRootCopy() {
     }

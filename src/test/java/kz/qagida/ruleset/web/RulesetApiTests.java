@@ -191,12 +191,12 @@ class RulesetApiTests {
     @Test
     void messagesFollowAcceptLanguage() throws Exception {
         String body = "{\"asOf\":\"2024-04-05\",\"person\":{\"citizenship\":\"DE\"},\"stays\":[{\"entry\":\"2024-03-01\"}]}";
-        assertThat(message(body, "ru-RU,ru;q=0.9", "OVERSTAY")).isEqualTo(
-                "Пребывание, начавшееся 2024-03-01, превысило последний законный день (2024-03-30) на 6 дн.");
-        assertThat(message(body, "kk", "OVERSTAY")).isEqualTo(
-                "2024-03-01 басталған болу соңғы заңды күннен (2024-03-30) 6 күнге асып кетті.");
-        assertThat(message(body, "en", "OVERSTAY")).isEqualTo(
-                "The stay that began on 2024-03-01 exceeded its last lawful day, 2024-03-30, by 6 day(s).");
+        assertThat(message(body, "ru-RU,ru;q=0.9", "OVERSTAY")).isEqualTo("Пребывание, начавшееся 2024-03-01, превысило последний "
+                + "законный день (2024-03-30) на 6 дн.: штраф в размере 15 МРП = 55380 тенге (1 МРП = 3692 тенге).");
+        assertThat(message(body, "kk", "OVERSTAY")).isEqualTo("2024-03-01 күні басталған болу соңғы заңды күннен (2024-03-30) "
+                + "6 күнге асып кетті: 15 АЕК = 55380 теңге мөлшерінде айыппұл (1 АЕК = 3692 теңге).");
+        assertThat(message(body, "en", "OVERSTAY")).isEqualTo("The stay that began on 2024-03-01 exceeded its last lawful day, "
+                + "2024-03-30, by 6 day(s): a fine of 15 MRP = 55380 tenge (1 MRP = 3692 tenge).");
         assertThat(message(body, "fr", "OVERSTAY")).startsWith("The stay that began");
         assertThat(message(body, null, "OVERSTAY")).startsWith("The stay that began");
     }
@@ -213,8 +213,8 @@ class RulesetApiTests {
         for (JsonNode c : explained.get("conclusions")) {
             if (c.get("code").asString().equals("OVERSTAY")) {
                 String chain = c.get("explanation").toString();
-                assertThat(chain).contains("ST-1 Overstay", "EN-2 DE", "EN-2 Terms from 2024", "\"maxDaysPerEntry\":\"30\"",
-                        "entry=2024-03-01");
+                assertThat(chain).contains("ST-1 Overstay", "PE-1 Overstay of 6 to 10 days", "\"mrp\":\"15\"", "EN-2 DE",
+                        "EN-2 Terms from 2024", "\"maxDaysPerEntry\":\"30\"", "entry=2024-03-01");
                 return;
             }
         }

@@ -1,0 +1,77 @@
+package kz.qagida.check;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.RuleBaseLoader;
+import kz.qagida.rules.RuleSource;
+
+/**
+ * One check with 50 stays over five years, evaluated in-process against the project's rules
+ * (issue 3's target: under 1 ms at p99). Run from the repository root:
+ * <pre>./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main CheckBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class CheckBenchmark {
+
+    private CheckService service;
+    private CheckRequest russian;
+    private CheckRequest german;
+
+    @Setup
+    public void setUp() throws Exception {
+        service = new CheckService(new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(Path.of("").toAbsolutePath()))),
+                Clock.fixed(LocalDate.of(2026, 3, 1).atStartOfDay(ZoneId.of("Asia/Almaty")).toInstant(), ZoneId.of("Asia/Almaty")));
+        JsonMapper json = JsonMapper.builder().build();
+        russian = json.readValue(request("RU", "2026-03-01"), CheckRequest.class);
+        german = json.readValue(request("DE", "2026-03-01"), CheckRequest.class);
+    }
+
+    /** 50 stays of 8 to 40 days from March 2021, one every 36 or so days; the last one open. */
+    static String request(String citizenship, String asOf) {
+        StringBuilder stays = new StringBuilder();
+        LocalDate entry = LocalDate.of(2021, 3, 1);
+        for (int i = 0; i < 50; i++) {
+            int days = 8 + (i * 7) % 33;
+            LocalDate exit = entry.plusDays(days - 1L);
+            stays.append(i == 0 ? "" : ",").append("{\"entry\":\"").append(entry).append("\",\"exit\":")
+                    .append(i == 49 ? "null" : "\"" + exit + "\"").append(",\"basis\":\"VISA_FREE\"}");
+            entry = exit.plusDays(4 + (i * 5) % 11);
+        }
+        return "{\"asOf\":\"" + asOf + "\",\"person\":{\"citizenship\":\"" + citizenship + "\",\"birthDate\":\"1990-01-01\"},"
+                + "\"stays\":[" + stays + "],\"requests\":{\"plannedEntry\":{\"date\":\"2026-05-01\",\"days\":20}}}";
+    }
+
+    @Benchmark
+    public CheckResponse russianWith50Stays() {
+        return service.check(russian, "en");
+    }
+
+    @Benchmark
+    public CheckResponse germanWith50Stays() {
+        return service.check(german, "en");
+    }
+}

@@ -1,0 +1,31 @@
+package kz.qagida.facts;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import kz.qagida.calendar.WorkingDays;
+import kz.qagida.law.RuleInfo;
+
+/**
+ * One year of the non-working-day table: the weekdays off ({@code nonWorkingDates}: holidays and
+ * transferred days off) and the weekend days worked ({@code workingDates}), as ISO dates separated
+ * by commas.
+ */
+public record CalendarYear(RuleInfo row, WorkingDays.Year year) {
+
+    public static CalendarYear of(RuleInfo row) {
+        int year = Integer.parseInt(row.params().get("year").trim());
+        return new CalendarYear(row, new WorkingDays.Year(year, dates(row, "nonWorkingDates"), dates(row, "workingDates")));
+    }
+
+    private static Set<LocalDate> dates(RuleInfo row, String name) {
+        String text = row.params().get(name);
+        if (text == null || text.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse)
+                .collect(Collectors.toSet());
+    }
+}

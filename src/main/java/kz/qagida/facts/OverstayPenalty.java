@@ -1,0 +1,12 @@
+package kz.qagida.facts;
+
+import kz.qagida.law.RuleInfo;
+
+/** A row of the art. 517 overstay tables that matches an overstay: a band (PE-1) or a repeat (PE-2). */
+public record OverstayPenalty(Overstay overstay, RuleInfo row, boolean repeat) {
+
+    /** A repeat within a year after a penalty governs over the band of the days. */
+    public boolean supersedes(OverstayPenalty other) {
+        return this != other && overstay == other.overstay && repeat && !other.repeat;
+    }
+}

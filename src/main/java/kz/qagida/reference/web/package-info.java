@@ -1,0 +1,2 @@
+/** HTTP access to the reference data. */
+package kz.qagida.reference.web;
