@@ -48,10 +48,11 @@ class RulesetServiceTests {
         return root.resolve("decision-tables/entry/" + name);
     }
 
-    private int koreanWindowLimit() {
+    private int hongKongDays() {
         CheckService check = new CheckService(active, CLOCK);
-        var response = check.check(JSON.readValue("{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"KR\"}}", CheckRequest.class), "en");
-        return ((Number) response.conclusions().get(0).facts().get("windowLimit")).intValue();
+        var response = check.check(JSON.readValue("{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"HK\"}}", CheckRequest.class), "en");
+        return response.conclusions().stream().filter(c -> c.code().equals("VISA_FREE_ENTRY"))
+                .map(c -> ((Number) c.facts().get("maxDaysPerEntry")).intValue()).findFirst().orElseThrow();
     }
 
     @Test
@@ -64,14 +65,14 @@ class RulesetServiceTests {
 
     @Test
     void aChangedNumberWithItsScenarioGoesLive() throws IOException {
-        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
-        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
         GateReport report = service.reload("analyst");
         assertThat(report.errors()).isEmpty();
         assertThat(report.scenarioFailures()).isEmpty();
         assertThat(report.passed()).isTrue();
         assertThat(active.get().version()).isNotEqualTo(original).isEqualTo(report.version());
-        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(hongKongDays()).isEqualTo(10);
         assertThat(service.history().get(0)).satisfies(h -> {
             assertThat(h.outcome()).isEqualTo(HistoryEntry.Outcome.ACTIVATED);
             assertThat(h.by()).isEqualTo("analyst");
@@ -80,12 +81,12 @@ class RulesetServiceTests {
 
     @Test
     void aChangedNumberThatAScenarioContradictsIsRefused() throws IOException {
-        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
         GateReport report = service.reload("analyst");
         assertThat(report.passed()).isFalse();
-        assertThat(report.scenarioFailures()).anySatisfy(f -> assertThat(f).contains("A Korean in 2024"));
+        assertThat(report.scenarioFailures()).anySatisfy(f -> assertThat(f).contains("A Hong Kong passport holder in 2024"));
         assertThat(active.get().version()).isEqualTo(original);
-        assertThat(koreanWindowLimit()).isEqualTo(60);
+        assertThat(hongKongDays()).isEqualTo(14);
     }
 
     @Test
@@ -156,14 +157,14 @@ class RulesetServiceTests {
 
     @Test
     void anEarlierVersionCanBeRolledBackTo() throws IOException {
-        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
-        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
         assertThat(service.reload("analyst").passed()).isTrue();
-        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(hongKongDays()).isEqualTo(10);
 
         assertThat(service.rollback(original, "auditor")).isPresent();
         assertThat(active.get().version()).isEqualTo(original);
-        assertThat(koreanWindowLimit()).isEqualTo(60);
+        assertThat(hongKongDays()).isEqualTo(14);
         assertThat(service.history()).extracting(HistoryEntry::outcome).startsWith(HistoryEntry.Outcome.ROLLED_BACK,
                 HistoryEntry.Outcome.ACTIVATED);
         assertThat(service.rollback("sha256:unknown", "auditor")).isEmpty();
@@ -171,13 +172,13 @@ class RulesetServiceTests {
 
     @Test
     void aZippedCandidateIsValidatedWithoutGoingLive() throws IOException {
-        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
+        RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
         GateReport report = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
         assertThat(report.passed()).isFalse();
         assertThat(report.scenarioFailures()).isNotEmpty();
         assertThat(active.get().version()).isEqualTo(original);
 
-        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+        RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
         GateReport good = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
         assertThat(good.passed()).isTrue();
         assertThat(good.version()).isNotEqualTo(original);

@@ -37,7 +37,7 @@ class RulesetApiTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path ROOT = RulesRootCopyAccess.fresh();
-    private static final String KOREAN = "{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"KR\"}}";
+    private static final String HONG_KONG = "{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"HK\"}}";
 
     @DynamicPropertySource
     static void rulesRoot(DynamicPropertyRegistry registry) {
@@ -75,24 +75,29 @@ class RulesetApiTests {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private int koreanWindowLimit() throws Exception {
-        return JSON.readTree(check(KOREAN, null).body()).at("/conclusions/0/facts/windowLimit").asInt();
+    private int hongKongDays() throws Exception {
+        for (JsonNode c : JSON.readTree(check(HONG_KONG, null).body()).get("conclusions")) {
+            if (c.get("code").asString().equals("VISA_FREE_ENTRY")) {
+                return c.at("/facts/maxDaysPerEntry").asInt();
+            }
+        }
+        throw new AssertionError("no VISA_FREE_ENTRY");
     }
 
-    private void changeKoreanWindowTo45() throws IOException {
-        RulesRootCopyAccess.editCell(ROOT.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 KR", "60", "45");
-        RulesRootCopyAccess.replaceInFile(ROOT.resolve("scenarios/entry/visa-regimes.yaml"), "windowLimit: 60", "windowLimit: 45");
+    private void changeHongKongDaysTo10() throws IOException {
+        RulesRootCopyAccess.editCell(ROOT.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
+        RulesRootCopyAccess.replaceInFile(ROOT.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
     }
 
     @Test
     void anEditedTableIsPickedUpBySavingTheFile() throws Exception {
         String before = get("/api/v1/ruleset").get("version").asString();
-        changeKoreanWindowTo45();
+        changeHongKongDaysTo10();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (koreanWindowLimit() != 45 && System.nanoTime() < deadline) {
+        while (hongKongDays() != 10 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(hongKongDays()).isEqualTo(10);
         assertThat(get("/api/v1/ruleset").get("version").asString()).isNotEqualTo(before);
         assertThat(get("/api/v1/ruleset/history").findValuesAsString("by")).contains("watcher");
     }
@@ -106,7 +111,7 @@ class RulesetApiTests {
         assertThat(problem.get("title").asString()).isEqualTo("Ruleset refused");
         assertThat(problem.at("/report/errors/0/file").asString()).isEqualTo("rules-drl/stay/overstay.drl");
         assertThat(problem.at("/report/errors/0/location").asString()).startsWith("line ");
-        assertThat(check(KOREAN, null).statusCode()).isEqualTo(200);
+        assertThat(check(HONG_KONG, null).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/ruleset/history").get(0).get("outcome").asString()).isEqualTo("REFUSED");
     }
 
@@ -120,7 +125,7 @@ class RulesetApiTests {
             Thread client = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        HttpResponse<String> r = check(KOREAN, null);
+                        HttpResponse<String> r = check(HONG_KONG, null);
                         if (r.statusCode() == 200) {
                             ok.incrementAndGet();
                         } else {
@@ -135,7 +140,7 @@ class RulesetApiTests {
             clients.add(client);
         }
         for (int i = 0; i < 2; i++) {
-            changeKoreanWindowTo45();
+            changeHongKongDaysTo10();
             assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
             RulesRootCopyAccess.restore(ROOT);
             assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
@@ -164,12 +169,12 @@ class RulesetApiTests {
     @Test
     void rollbackServesTheEarlierVersionAgain() throws Exception {
         String before = get("/api/v1/ruleset").get("version").asString();
-        changeKoreanWindowTo45();
+        changeHongKongDaysTo10();
         assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
-        assertThat(koreanWindowLimit()).isEqualTo(45);
+        assertThat(hongKongDays()).isEqualTo(10);
         HttpResponse<String> rolled = post("/api/v1/ruleset/rollback", "application/json", "{\"version\":\"" + before + "\"}");
         assertThat(rolled.statusCode()).isEqualTo(200);
-        assertThat(koreanWindowLimit()).isEqualTo(60);
+        assertThat(hongKongDays()).isEqualTo(14);
         assertThat(post("/api/v1/ruleset/rollback", "application/json", "{\"version\":\"sha256:nope\"}").statusCode()).isEqualTo(404);
         assertThat(post("/api/v1/ruleset/rollback", "application/json", "{}").statusCode()).isEqualTo(400);
     }
