@@ -84,7 +84,10 @@ public class CheckService {
 
     /** Validates what bean validation cannot, then builds the facts the rules see. */
     static List<Object> facts(CheckRequest request, LocalDate asOf) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>(InputLimits.check(request));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         String citizenship = Countries.alpha2(request.person().citizenship()).orElse(null);
         if (citizenship == null) {
             errors.add(new FieldProblem("person.citizenship", "unknown country code '" + request.person().citizenship()

@@ -50,6 +50,8 @@ public class RulesetService {
     private final Gate gate;
     private final Deque<HistoryEntry> history = new ArrayDeque<>();
     private final Map<String, RuleBase> kept = new LinkedHashMap<>(16, 0.75f, false);
+    /** Told of every history entry as it is recorded (metrics). */
+    private final List<java.util.function.Consumer<HistoryEntry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The scenarios the serving ruleset last passed; null until a reload has run them. */
     private List<Scenario> lastScenarios;
 
@@ -196,7 +198,15 @@ public class RulesetService {
         }
     }
 
+    /** Calls {@code listener} with each later history entry (reload, refusal, rollback). */
+    public void onRecord(java.util.function.Consumer<HistoryEntry> listener) {
+        listeners.add(listener);
+    }
+
     private void record(HistoryEntry entry) {
+        for (var listener : listeners) {
+            listener.accept(entry);
+        }
         history.addFirst(entry);
         while (history.size() > KEPT_HISTORY) {
             history.removeLast();

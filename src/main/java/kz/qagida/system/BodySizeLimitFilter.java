@@ -1,6 +1,7 @@
 package kz.qagida.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,25 +26,33 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     /** A zipped rules root for a dry run is larger than any check. */
     private static final String VALIDATE = "/api/v1/ruleset/validate";
 
+    /** Up to a thousand checks in one body. */
+    private static final String BATCH = "/api/v1/checks/batch";
+
     private final long checkLimit;
     private final long zipLimit;
+    private final long batchLimit;
 
     BodySizeLimitFilter(@Value("${qagida.max-body-bytes:524288}") long checkLimit,
-            @Value("${qagida.max-zip-bytes:20971520}") long zipLimit) {
+            @Value("${qagida.max-zip-bytes:20971520}") long zipLimit,
+            @Value("${qagida.max-batch-bytes:8388608}") long batchLimit) {
         this.checkLimit = checkLimit;
         this.zipLimit = zipLimit;
+        this.batchLimit = batchLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = VALIDATE.equals(request.getRequestURI()) ? zipLimit : checkLimit;
+        String uri = request.getRequestURI();
+        long limit = VALIDATE.equals(uri) ? zipLimit : BATCH.equals(uri) ? batchLimit : checkLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
+            // bytes, not the writer: the writer would add "; charset=ISO-8859-1" to the media type
+            response.getOutputStream().write(("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
                     + "\"status\":413,\"detail\":\"the request body exceeds " + limit + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+                    + request.getRequestURI().replace("\"", "").replace("\\", "") + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -42,4 +42,17 @@ class OpenApiConfiguration {
             }
         };
     }
+
+    /** Lets the Swagger UI send an API key; every /api path needs one (see SecurityConfiguration). */
+    @Bean
+    OpenApiCustomizer apiKeyScheme() {
+        return api -> {
+            api.schemaRequirement("apiKey", new io.swagger.v3.oas.models.security.SecurityScheme()
+                    .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                    .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name(SecurityConfiguration.HEADER)
+                    .description("name:secret:roles keys from QAGIDA_API_KEYS; send the secret. Roles: checker (checks), "
+                            + "analyst (POST /api/v1/ruleset/**), auditor (evaluations, audit, rule firings)."));
+            api.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiKey"));
+        };
+    }
 }

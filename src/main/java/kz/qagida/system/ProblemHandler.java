@@ -19,13 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 import kz.qagida.check.FieldProblem;
 import kz.qagida.check.InvalidRequestException;
+import kz.qagida.check.Problems;
 
 /**
  * Every error is RFC 9457 problem details. Bad input is a 400 with an {@code errors} list of
@@ -34,7 +31,6 @@ import kz.qagida.check.InvalidRequestException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -78,71 +74,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
         }
-        FieldProblem error;
-        if (cause instanceof InvalidFormatException ife) {
-            error = new FieldProblem(path(ife), "'" + ife.getValue() + "' is not a valid " + describe(ife.getTargetType()));
-        } else if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            error = new FieldProblem(path(mie), "expected " + describe(mie.getTargetType()));
-        } else if (cause instanceof MismatchedInputException) {
-            error = new FieldProblem("body", "expected a JSON object with at least person.citizenship");
-        } else if (cause instanceof StreamReadException sre) {
-            String where = sre.getLocation() == null ? "" : " at line " + sre.getLocation().getLineNr() + ", column "
-                    + sre.getLocation().getColumnNr();
-            error = new FieldProblem("body", "malformed JSON" + where);
-        } else if (cause instanceof JacksonException je && je.getPath() != null && !je.getPath().isEmpty()) {
-            error = new FieldProblem(path(je), "cannot be read: " + je.getOriginalMessage());
-        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            error = new FieldProblem("body", "a JSON body is required");
-        } else {
-            error = new FieldProblem("body", "the body is not a readable check request");
+        FieldProblem error = Problems.fromJackson(cause);
+        if (error == null) {
+            boolean missing = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing");
+            error = new FieldProblem("body", missing ? "a JSON body is required" : "the body is not a readable check request");
         }
         return ResponseEntity.badRequest().body(invalidRequest(List.of(error)));
     }
 
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : type.getEnumConstants()) {
-                names.add(c.toString());
-            }
-            return "value; one of " + names;
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (yyyy-MM-dd)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "Boolean", "boolean" -> "boolean (true or false)";
-            case "String" -> "string";
-            case "List" -> "array";
-            default -> "object";
-        };
-    }
-
-    /** The JSON path of the failing value: {@code stays[1].exit}. */
-    static String path(JacksonException e) {
-        StringBuilder out = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.isEmpty() ? "body" : out.toString();
-    }
-
     private static ProblemDetail invalidRequest(List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid; see errors");
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
+        return Problems.invalidRequest(errors);
     }
 }

@@ -48,14 +48,14 @@ class AuditCrashTests {
             JsonMapper json = JsonMapper.builder().build();
             List<UUID> missing = new ArrayList<>();
             for (UUID id : answered) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/evaluations/" + id))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/evaluations/" + id)).header(TestKeys.HEADER, TestKeys.ALL)
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     missing.add(id);
                 }
             }
             assertThat(missing).as("answered 200 but not recorded").isEmpty();
-            JsonNode verify = json.readTree(http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/audit/verify"))
+            JsonNode verify = json.readTree(http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/audit/verify")).header(TestKeys.HEADER, TestKeys.ALL)
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
             assertThat(verify.get("records").asLong()).isGreaterThanOrEqualTo(answered.size());

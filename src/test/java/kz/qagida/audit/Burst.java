@@ -36,7 +36,7 @@ final class Burst {
                 Thread thread = new Thread(() -> {
                     int i = offset;
                     while (running.get() && answered.size() < max) {
-                        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
+                        HttpRequest request = HttpRequest.newBuilder(target).header(TestKeys.HEADER, TestKeys.ALL).timeout(Duration.ofSeconds(20))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(REQUESTS.get(i++ % REQUESTS.size()))).build();
                         try {

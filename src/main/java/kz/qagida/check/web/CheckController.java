@@ -24,9 +24,11 @@ import kz.qagida.check.CheckResponse;
 class CheckController {
 
     private final AuditTrail audit;
+    private final CheckMetrics metrics;
 
-    CheckController(AuditTrail audit) {
+    CheckController(AuditTrail audit, CheckMetrics metrics) {
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -42,11 +44,12 @@ class CheckController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain,
             HttpServletRequest http) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(audit.check(request, acceptLanguage, caller(http), explain).json());
+        AuditTrail.Answer answer = metrics.record(() -> audit.check(request, acceptLanguage, caller(http), explain),
+                AuditTrail.Answer::response);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 
-    /** Who asked: the authenticated principal when there is one, else the remote address. */
+    /** Who asked: the authenticated principal (the API key's name) when there is one, else the remote address. */
     static String caller(HttpServletRequest http) {
         return http.getUserPrincipal() != null ? http.getUserPrincipal().getName() : http.getRemoteAddr();
     }

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.system.TestKeys;
+
 /** The check API over real HTTP, as another service would call it. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CheckApiTests {
@@ -30,6 +32,7 @@ class CheckApiTests {
 
     private HttpResponse<String> post(String contentType, String accept, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
+                .header(TestKeys.HEADER, TestKeys.CHECKER)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -45,8 +48,8 @@ class CheckApiTests {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(TestKeys.HEADER, TestKeys.CHECKER).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -150,6 +153,7 @@ class CheckApiTests {
         String big = "{\"person\":{\"citizenship\":\"DE\"},\"pad\":\"" + "a".repeat(600_000) + "\"}";
         HttpResponse<String> response = post(big);
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).get("status").asInt()).isEqualTo(413);
     }
 
@@ -157,7 +161,7 @@ class CheckApiTests {
     void aChunkedBodyOverTheLimitIs413() throws Exception {
         byte[] big = ("{\"person\":{\"citizenship\":\"DE\"},\"pad\":\"" + "a".repeat(600_000) + "\"}").getBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header(TestKeys.HEADER, TestKeys.CHECKER)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

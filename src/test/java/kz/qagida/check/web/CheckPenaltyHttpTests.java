@@ -11,6 +11,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import kz.qagida.system.TestKeys;
+
 /** The contract's penalty shape, as another service receives it over HTTP. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -21,7 +23,7 @@ class CheckPenaltyHttpTests {
 
     @Test
     void aLargeHotelsLateNotificationCarriesTheArt518FineInMrpAndTenge() throws Exception {
-        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/checks").header(TestKeys.HEADER, TestKeys.CHECKER).contentType(MediaType.APPLICATION_JSON).content("""
                 {"asOf":"2024-03-10","person":{"citizenship":"DE"},"stays":[{"entry":"2024-03-01","exit":null}],
                  "host":{"kind":"LEGAL_ENTITY","size":"LARGE","notifiedOn":"2024-03-07"}}"""))
                 .andExpect(status().isOk())

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import kz.qagida.system.TestKeys;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 class ReferenceControllerTests {
@@ -20,7 +22,7 @@ class ReferenceControllerTests {
 
     @Test
     void officesListTheMigrationServiceOfAlmatyWithItsPhones() throws Exception {
-        mvc.perform(get("/api/v1/reference/offices").param("asOf", "2024-03-20"))
+        mvc.perform(get("/api/v1/reference/offices").param("asOf", "2024-03-20").header(TestKeys.HEADER, TestKeys.CHECKER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.asOf").value("2024-03-20"))
                 .andExpect(jsonPath("$.ruleset").value(Matchers.startsWith("sha256:")))
@@ -34,7 +36,7 @@ class ReferenceControllerTests {
 
     @Test
     void officesWithoutADateAreThoseOfToday() throws Exception {
-        mvc.perform(get("/api/v1/reference/offices"))
+        mvc.perform(get("/api/v1/reference/offices").header(TestKeys.HEADER, TestKeys.CHECKER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.offices.length()").value(11));
     }

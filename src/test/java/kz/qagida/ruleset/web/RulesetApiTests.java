@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.ruleset.RulesRootCopyAccess;
+import kz.qagida.system.TestKeys;
 
 /** The analysts' loop over HTTP, on a writable copy of the rules root that the service watches. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -55,12 +56,13 @@ class RulesetApiTests {
 
     private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", type)
+                .header(TestKeys.HEADER, TestKeys.ANALYST)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> check(String body, String language) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").header(TestKeys.HEADER, TestKeys.CHECKER).POST(HttpRequest.BodyPublishers.ofString(body));
         if (language != null) {
             b.header("Accept-Language", language);
         }
@@ -68,7 +70,8 @@ class RulesetApiTests {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(TestKeys.HEADER, TestKeys.CHECKER).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -154,7 +157,7 @@ class RulesetApiTests {
     void aZippedCandidateIsValidatedWithoutGoingLive() throws Exception {
         String before = get("/api/v1/ruleset").get("version").asString();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ruleset/validate"))
-                .header("Content-Type", "application/zip")
+                .header("Content-Type", "application/zip").header(TestKeys.HEADER, TestKeys.ANALYST)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(RulesRootCopyAccess.zip(ROOT))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = JSON.readTree(response.body());
@@ -210,6 +213,7 @@ class RulesetApiTests {
         assertThat(plain.at("/conclusions/0").has("explanation")).isFalse();
         JsonNode explained = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/checks?explain=true")).header("Content-Type", "application/json")
+                .header(TestKeys.HEADER, TestKeys.CHECKER)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode c : explained.get("conclusions")) {
             if (c.get("code").asString().equals("OVERSTAY")) {

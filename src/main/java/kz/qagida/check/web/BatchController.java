@@ -1,0 +1,147 @@
+package kz.qagida.check.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.check.CheckRequest;
+import kz.qagida.check.CheckResponse;
+import kz.qagida.audit.AuditTrail;
+import kz.qagida.audit.AuditUnavailableException;
+import kz.qagida.check.FieldProblem;
+import kz.qagida.check.InvalidRequestException;
+import kz.qagida.check.Problems;
+
+/**
+ * {@code POST /api/v1/checks/batch}: up to {@value #MAX_CHECKS} checks (an HR roster) in one call, one
+ * result per item in order. Each item is read, validated and checked on its own, so a bad item gets
+ * its own 400 problem and does not sink the others.
+ */
+@RestController
+class BatchController {
+
+    static final int MAX_CHECKS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(BatchController.class);
+
+    /** The answer for one item: {@code result} when {@code status} is 200, {@code problem} otherwise. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemResult(int index, int status, CheckResponse result, Map<String, Object> problem) {
+    }
+
+    record BatchResponse(List<ItemResult> results) {
+    }
+
+    private final AuditTrail audit;
+    private final CheckMetrics metrics;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    BatchController(AuditTrail audit, CheckMetrics metrics, JsonMapper json, Validator validator) {
+        this.audit = audit;
+        this.metrics = metrics;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @PostMapping(path = "/api/v1/checks/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    BatchResponse batch(@RequestBody JsonNode body,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestParam(name = "explain", defaultValue = "false") boolean explain,
+            HttpServletRequest http) {
+        String caller = CheckController.caller(http);
+        JsonNode checks = body == null ? null : body.get("checks");
+        if (checks == null || !checks.isArray()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("checks", "required: an array of check requests")));
+        }
+        if (checks.size() > MAX_CHECKS) {
+            throw new InvalidRequestException(
+                    List.of(new FieldProblem("checks", "at most " + MAX_CHECKS + " items (got " + checks.size() + ")")));
+        }
+        if (checks.isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("checks", "at least one item")));
+        }
+        List<ItemResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            results.add(one(i, checks.get(i), acceptLanguage, explain, caller));
+        }
+        return new BatchResponse(results);
+    }
+
+    /** One item, checked and recorded in the audit trail like a single check; its failure stays its own. */
+    private ItemResult one(int index, JsonNode item, String acceptLanguage, boolean explain, String caller) {
+        CheckRequest request;
+        try {
+            if (item == null || !item.isObject()) {
+                return invalid(index, List.of(new FieldProblem("body", "expected a JSON object with at least person.citizenship")));
+            }
+            request = json.treeToValue(item, CheckRequest.class);
+        } catch (JacksonException e) {
+            FieldProblem problem = Problems.fromJackson(e);
+            return invalid(index, List.of(problem != null ? problem : new FieldProblem("body", "not a readable check request")));
+        }
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<CheckRequest> v : validator.validate(request)) {
+            errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> a.field().compareTo(b.field()));
+            return invalid(index, errors);
+        }
+        try {
+            return new ItemResult(index, 200, metrics.record(() -> audit.check(request, acceptLanguage, caller, explain),
+                    AuditTrail.Answer::response).response(), null);
+        } catch (InvalidRequestException e) {
+            return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));
+        } catch (AuditUnavailableException e) {
+            return new ItemResult(index, 503, null, view(e.getBody()));
+        } catch (RuntimeException e) {
+            log.error("Unexpected error in batch item {}", index, e);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                    "The service failed to answer this item; the error has been logged.");
+            problem.setTitle("Internal error");
+            return new ItemResult(index, 500, null, view(problem));
+        }
+    }
+
+    private ItemResult invalid(int index, List<FieldProblem> errors) {
+        metrics.invalid();
+        return new ItemResult(index, 400, null, view(Problems.invalidRequest(errors)));
+    }
+
+    private static Map<String, Object> view(ProblemDetail problem) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (problem.getType() != null) {
+            out.put("type", problem.getType().toString());
+        }
+        out.put("title", problem.getTitle());
+        out.put("status", problem.getStatus());
+        out.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            out.putAll(problem.getProperties());
+        }
+        return out;
+    }
+}
