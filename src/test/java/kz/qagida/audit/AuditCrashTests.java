@@ -1,5 +1,7 @@
 package kz.qagida.audit;
 
+import kz.qagida.system.TestKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package kz.qagida.audit;
 
+import kz.qagida.system.TestKeys;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
