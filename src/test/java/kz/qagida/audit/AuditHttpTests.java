@@ -57,7 +57,7 @@ class AuditHttpTests {
 
         JsonNode record = ok("GET", "/api/v1/evaluations/" + id, null);
         assertThat(record.get("response").get("evaluationId").asString()).isEqualTo(id);
-        assertThat(record.get("caller").asString()).isEqualTo("127.0.0.1");
+        assertThat(record.get("caller").asString()).isEqualTo("ops");
         assertThat(record.get("firedRules").findValuesAsString("name")).contains("ST-1 Overstay");
 
         JsonNode found = ok("GET", "/api/v1/evaluations?ruleId=ST-1&conclusion=OVERSTAY&status=VIOLATION"
