@@ -22,7 +22,11 @@ import kz.qagida.law.RuleInfo;
  */
 public final class RuleBase {
 
+    /** Sessions are reused: a fresh one per check spends most of its time building node memories. */
+    private static final int SESSION_POOL = 16;
+
     private final KieBase kieBase;
+    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final String version;
     private final Instant loadedAt;
     private final Map<String, Integer> ruleCounts;
@@ -37,6 +41,7 @@ public final class RuleBase {
             Map<String, Map<String, String>> messages, Map<String, List<JsonNode>> reference, Map<String, String> conditions,
             Map<String, String> consequences, List<RuleFile> files) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(SESSION_POOL);
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
@@ -61,17 +66,18 @@ public final class RuleBase {
      * inserted each fact from which matched facts, so every conclusion can show its derivation.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
+        List<FiredRule> fired = new ArrayList<>();
+        DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                RuleInfo info = RuleInfo.of(event.getMatch().getRule());
+                fired.add(new FiredRule(info.id(), info.name(), info.file(), info.row()));
+            }
+        };
+        Tracer tracer = explain ? new Tracer() : null;
         try {
-            List<FiredRule> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    RuleInfo info = RuleInfo.of(event.getMatch().getRule());
-                    fired.add(new FiredRule(info.id(), info.name(), info.file(), info.row()));
-                }
-            });
-            Tracer tracer = explain ? new Tracer() : null;
+            session.addEventListener(recorder);
             if (tracer != null) {
                 session.addEventListener((org.kie.api.event.rule.AgendaEventListener) tracer);
                 session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracer);
@@ -90,6 +96,12 @@ public final class RuleBase {
             }
             return new Evaluation(conclusions, fired, derivations);
         } finally {
+            // a pooled session goes back reset; its listeners belong to this evaluation only
+            session.removeEventListener(recorder);
+            if (tracer != null) {
+                session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) tracer);
+                session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracer);
+            }
             session.dispose();
         }
     }
