@@ -31,9 +31,12 @@ pg_port=$(sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*)/.*#\1#' <<<"$PG_URL"); pg
 pg_db=$(sed -E 's#jdbc:postgresql://[^/]+/([^?]+).*#\1#' <<<"$PG_URL")
 psql_() { PGPASSWORD="$PG_PASSWORD" psql -q -h "$pg_host" -p "$pg_port" -U "$PG_USER" -d "$pg_db" -c "$1"; }
 
-cat > "$WORK/check.lua" <<'LUA'
+BENCH_KEY=bench-key-$RANDOM$RANDOM$RANDOM$RANDOM
+export QAGIDA_API_KEYS="bench:$BENCH_KEY:checker"
+cat > "$WORK/check.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-API-Key"] = "$BENCH_KEY"
 wrk.body = '{"asOf":"2024-04-05","person":{"citizenship":"DE"},"stays":[{"entry":"2024-03-01","exit":null,"basis":"VISA_FREE"}]}'
 LUA
 
