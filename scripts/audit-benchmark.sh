@@ -32,7 +32,7 @@ pg_db=$(sed -E 's#jdbc:postgresql://[^/]+/([^?]+).*#\1#' <<<"$PG_URL")
 psql_() { PGPASSWORD="$PG_PASSWORD" psql -q -h "$pg_host" -p "$pg_port" -U "$PG_USER" -d "$pg_db" -c "$1"; }
 
 BENCH_KEY=bench-key-$RANDOM$RANDOM$RANDOM$RANDOM
-export QAGIDA_API_KEYS="bench:$BENCH_KEY:checker"
+export QAGIDA_API_KEYS="bench:$BENCH_KEY:checker,auditor"
 cat > "$WORK/check.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -69,7 +69,7 @@ run() {
     echo "$name: some checks were refused:" >&2; cat "$WORK/$name.wrk" >&2
   fi
   local records
-  records=$(curl -s "localhost:$PORT/api/v1/audit/verify" | sed -E 's/.*"valid":([a-z]+),"records":([0-9]+).*/valid=\1 records=\2/')
+  records=$(curl -s -H "X-API-Key: $BENCH_KEY" "localhost:$PORT/api/v1/audit/verify" | sed -E 's/.*"valid":([a-z]+),"records":([0-9]+).*/valid=\1 records=\2/')
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
   local rps
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
