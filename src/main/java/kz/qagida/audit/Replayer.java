@@ -80,7 +80,7 @@ public class Replayer {
         ObjectNode request = (ObjectNode) json.readTree(record.requestJson());
         request.put("asOf", record.asOf().toString());
         CheckResponse response = checks.check(json.treeToValue(request, CheckRequest.class), record.acceptLanguage(),
-                ruleBase);
+                ruleBase, false);
         JsonNode recorded = json.readTree(record.responseJson());
         JsonNode replayed = json.readTree(json.writeValueAsString(response));
         List<Difference> differences = new ArrayList<>();

@@ -41,16 +41,11 @@ public class CheckService {
         return check(request, acceptLanguage, rules.get(), false);
     }
 
-    /** With {@code explain}, each conclusion carries the chain of rules, rows and facts behind it. */
-    public CheckResponse check(CheckRequest request, String acceptLanguage, boolean explain) {
-        return check(request, acceptLanguage, rules.get(), explain);
-    }
-
-    /** Checks under the given rule base: the audit trail records which one, and replays under a stored one. */
-    public CheckResponse check(CheckRequest request, String acceptLanguage, RuleBase ruleBase) {
-        return check(request, acceptLanguage, ruleBase, false);
-    }
-
+    /**
+     * Checks under the given rule base (the audit trail records which one, and replays under a
+     * stored one); with {@code explain}, each conclusion carries the chain of rules, rows and facts
+     * behind it.
+     */
     public CheckResponse check(CheckRequest request, String acceptLanguage, RuleBase ruleBase, boolean explain) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         List<Object> facts = facts(request, asOf);

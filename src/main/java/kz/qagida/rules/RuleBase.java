@@ -55,15 +55,9 @@ public final class RuleBase {
 
     /**
      * Runs the rules over the facts. Only rules and rows in force on {@code asOf} fire: this
-     * filter is the one place where legal validity is applied.
-     */
-    public Evaluation evaluate(LocalDate asOf, Collection<?> facts) {
-        return evaluate(asOf, facts, false);
-    }
-
-    /**
-     * As {@link #evaluate(LocalDate, Collection)}; with {@code explain}, also traces which rule
-     * inserted each fact from which matched facts, so every conclusion can show its derivation.
+     * filter is the one place where legal validity is applied. With {@code explain}, also traces
+     * which rule inserted each fact from which matched facts, so every conclusion can show its
+     * derivation.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
         KieSession session = sessions.newKieSession();
