@@ -35,7 +35,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
-        return ResponseEntity.badRequest().body(invalidRequest(e.errors()));
+        return ResponseEntity.badRequest().body(Problems.invalidRequest(e.errors()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -64,7 +64,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(invalidRequest(errors));
+        return ResponseEntity.badRequest().body(Problems.invalidRequest(errors));
     }
 
     @Override
@@ -79,10 +79,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             boolean missing = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing");
             error = new FieldProblem("body", missing ? "a JSON body is required" : "the body is not a readable check request");
         }
-        return ResponseEntity.badRequest().body(invalidRequest(List.of(error)));
-    }
-
-    private static ProblemDetail invalidRequest(List<FieldProblem> errors) {
-        return Problems.invalidRequest(errors);
+        return ResponseEntity.badRequest().body(Problems.invalidRequest(List.of(error)));
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import kz.qagida.check.FieldProblem;
+import kz.qagida.check.Problems;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.ruleset.GateReport;
@@ -74,10 +76,7 @@ class RulesetController {
     @PostMapping("/api/v1/ruleset/rollback")
     ResponseEntity<Object> rollback(@RequestBody RollbackRequest body, HttpServletRequest request) {
         if (body == null || body.version() == null || body.version().isBlank()) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "version: required");
-            p.setTitle("Invalid request");
-            p.setProperty("errors", List.of(new kz.qagida.check.FieldProblem("version", "required")));
-            return ResponseEntity.badRequest().body(p);
+            return ResponseEntity.badRequest().body(Problems.invalidRequest(List.of(new FieldProblem("version", "required"))));
         }
         return service.rollback(body.version(), actor(request)).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
