@@ -23,6 +23,9 @@ public final class RuleSource {
     /** Where the build packages the rule folders inside the jar. */
     static final String CLASSPATH_ROOT = "qagida-rules/";
 
+    /** The folders of a rules root whose files make a ruleset (and its version). */
+    public static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "reference");
+
     private RuleSource() {
     }
 
@@ -44,7 +47,7 @@ public final class RuleSource {
 
     public static List<RuleFile> fromDirectory(Path root) {
         List<RuleFile> files = new ArrayList<>();
-        for (String folder : List.of("rules-drl", "decision-tables", "messages", "reference")) {
+        for (String folder : FOLDERS) {
             Path dir = root.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kz.qagida.check.scenario.ScenarioRunner;
+import kz.qagida.rules.RuleSource;
+
 /**
  * Watches the rules root's folders and reloads, through the gate, once changes have been quiet
  * for the debounce period (an editor saving a workbook writes several times).
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public class RulesetWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RulesetWatcher.class);
-    private static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "reference", "scenarios");
+    /** The ruleset's folders and the scenarios the gate runs. */
+    private static final List<String> FOLDERS = Stream.concat(RuleSource.FOLDERS.stream(),
+            Stream.of(ScenarioRunner.FOLDER)).toList();
 
     private final RulesetService service;
     private final Path root;

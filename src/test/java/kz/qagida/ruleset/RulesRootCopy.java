@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -21,14 +22,15 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import kz.qagida.rules.TestRules;
 
 /** A writable copy of the project's rules root, and the edits an analyst would make to it. */
-final class RulesRootCopy {
+public final class RulesRootCopy {
 
-    static final List<String> FOLDERS = List.of("rules-drl", "decision-tables", "messages", "reference", "scenarios");
+    public static final List<String> FOLDERS = Stream.concat(
+            kz.qagida.rules.RuleSource.FOLDERS.stream(), Stream.of(kz.qagida.check.scenario.ScenarioRunner.FOLDER)).toList();
 
     private RulesRootCopy() {
     }
 
-    static void copy(Path to) {
+    public static void copy(Path to) {
         for (String folder : FOLDERS) {
             Path from = TestRules.ROOT.resolve(folder);
             try (Stream<Path> walk = Files.walk(from)) {
@@ -47,7 +49,7 @@ final class RulesRootCopy {
     }
 
     /** Sets the cell in the row named {@code ruleName} whose current text is {@code from}. */
-    static void editCell(Path table, String ruleName, String from, String to) throws IOException {
+    public static void editCell(Path table, String ruleName, String from, String to) throws IOException {
         DataFormatter fmt = new DataFormatter();
         Workbook book;
         try (var in = new ByteArrayInputStream(Files.readAllBytes(table))) {
@@ -79,7 +81,7 @@ final class RulesRootCopy {
         Files.move(tmp, table, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static void replaceInFile(Path file, String from, String to) throws IOException {
+    public static void replaceInFile(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " has no '" + from + "'");
@@ -87,7 +89,7 @@ final class RulesRootCopy {
         Files.writeString(file, text.replace(from, to));
     }
 
-    static byte[] zip(Path root) throws IOException {
+    public static byte[] zip(Path root) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -97,5 +99,35 @@ final class RulesRootCopy {
             }
         }
         return bytes.toByteArray();
+    }
+
+    public static Path fresh() {
+        try {
+            Path dir = Files.createTempDirectory("qagida-rules");
+            copy(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts the project's files back, leaving no file the project does not have. */
+    public static void restore(Path root) throws IOException {
+        for (String folder : FOLDERS) {
+            Path dir = root.resolve(folder);
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+            }
+            try (Stream<Path> walk = Files.walk(TestRules.ROOT.resolve(folder))) {
+                for (Path p : walk.toList()) {
+                    Path target = root.resolve(TestRules.ROOT.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 }

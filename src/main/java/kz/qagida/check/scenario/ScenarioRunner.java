@@ -32,6 +32,8 @@ import kz.qagida.check.InvalidRequestException;
  */
 public final class ScenarioRunner {
 
+    /** The folder of a rules root that holds the scenario files. */
+    public static final String FOLDER = "scenarios";
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final CheckService service;
@@ -43,7 +45,7 @@ public final class ScenarioRunner {
     }
 
     public static List<Scenario> read(Path rulesRoot) {
-        Path dir = rulesRoot.resolve("scenarios");
+        Path dir = rulesRoot.resolve(FOLDER);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.ruleset.RulesRootCopyAccess;
+import kz.qagida.ruleset.RulesRootCopy;
 import kz.qagida.system.TestKeys;
 
 /** The analysts' loop over HTTP, on a writable copy of the rules root that the service watches. */
@@ -36,7 +36,7 @@ class RulesetApiTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path ROOT = RulesRootCopyAccess.fresh();
+    private static final Path ROOT = RulesRootCopy.fresh();
     private static final String HONG_KONG = "{\"asOf\":\"2024-06-01\",\"person\":{\"citizenship\":\"HK\"}}";
 
     @DynamicPropertySource
@@ -50,7 +50,7 @@ class RulesetApiTests {
 
     @AfterEach
     void restoreTheRules() throws Exception {
-        RulesRootCopyAccess.restore(ROOT);
+        RulesRootCopy.restore(ROOT);
         post("/api/v1/ruleset/reload", "application/json", "");
     }
 
@@ -85,8 +85,8 @@ class RulesetApiTests {
     }
 
     private void changeHongKongDaysTo10() throws IOException {
-        RulesRootCopyAccess.editCell(ROOT.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
-        RulesRootCopyAccess.replaceInFile(ROOT.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
+        RulesRootCopy.editCell(ROOT.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
+        RulesRootCopy.replaceInFile(ROOT.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
     }
 
     @Test
@@ -104,7 +104,7 @@ class RulesetApiTests {
 
     @Test
     void aRefusedReloadIsA422NamingTheFileAndTheOldRulesKeepAnswering() throws Exception {
-        RulesRootCopyAccess.replaceInFile(ROOT.resolve("rules-drl/stay/overstay.drl"), "$o : Overstay()", "$o : Overstay(nonsense > 1)");
+        RulesRootCopy.replaceInFile(ROOT.resolve("rules-drl/stay/overstay.drl"), "$o : Overstay()", "$o : Overstay(nonsense > 1)");
         HttpResponse<String> response = post("/api/v1/ruleset/reload", "application/json", "");
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode problem = JSON.readTree(response.body());
@@ -142,7 +142,7 @@ class RulesetApiTests {
         for (int i = 0; i < 2; i++) {
             changeHongKongDaysTo10();
             assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
-            RulesRootCopyAccess.restore(ROOT);
+            RulesRootCopy.restore(ROOT);
             assertThat(post("/api/v1/ruleset/reload", "application/json", "").statusCode()).isEqualTo(200);
         }
         running.set(false);
@@ -158,7 +158,7 @@ class RulesetApiTests {
         String before = get("/api/v1/ruleset").get("version").asString();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ruleset/validate"))
                 .header("Content-Type", "application/zip").header(TestKeys.HEADER, TestKeys.ANALYST)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(RulesRootCopyAccess.zip(ROOT))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(RulesRootCopy.zip(ROOT))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = JSON.readTree(response.body());
         assertThat(report.get("passed").asBoolean()).isTrue();
