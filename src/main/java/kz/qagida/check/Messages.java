@@ -38,12 +38,12 @@ final class Messages {
     }
 
     static String render(Conclusion c, String language, Map<String, Map<String, String>> texts) {
-        String template = texts.getOrDefault(language, Map.of()).get(c.code());
-        if (template == null) {
-            template = texts.getOrDefault(DEFAULT_LANGUAGE, Map.of()).get(c.code());
-        }
-        if (template == null) {
+        String template = text(c.code(), language, texts);
+        if (template.isEmpty()) {
             return c.code();
+        }
+        if (!template.contains("{penalty}")) {
+            return fill(template, c.facts());
         }
         Map<String, Object> values = new java.util.HashMap<>(c.facts());
         values.put("penalty", c.penalty() instanceof Penalty p ? penalty(p, language, texts) : text("PENALTY_NONE", language, texts));
