@@ -13,6 +13,11 @@ public class QagidaApplication {
         if (Commands.handles(args)) {
             System.exit(Commands.run(args, System.out));
         }
+        // H2 (the default audit store) looks up every string it stores in a cache of equal strings,
+        // hashing it whole; audit records are large and never equal, so the cache only costs time.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
         SpringApplication.run(QagidaApplication.class, args);
     }
 }

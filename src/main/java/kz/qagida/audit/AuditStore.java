@@ -350,7 +350,8 @@ public class AuditStore {
         if (!link.equals(r.hash())) {
             return "hash altered: the record's stored hash is " + r.hash() + " but its link computes to " + link;
         }
-        String fired = NewRecord.firedRules(List.of(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class)));
+        String fired = NewRecord.firedRules(List.of(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class)),
+                FiredRuleEntry::id, FiredRuleEntry::name);
         if (!fired.equals(r.firedRules())) {
             return "query column fired_rules altered: it does not match the record's fired rules";
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
@@ -35,10 +36,10 @@ public class AuditTrail {
     private final Clock clock;
     private final boolean enabled;
 
-    private record Catalog(RuleBase ruleBase, Map<String, RuleInfo> byName) {
+    private record Catalog(RuleBase ruleBase, Map<String, RuleInfo> byName, Map<String, String> json) {
     }
 
-    /** The rules of the last rule base seen, by name. */
+    /** The rules of the last rule base seen, by name, and their audit entries as JSON. */
     private volatile Catalog catalog;
 
     public AuditTrail(CheckService checks, ActiveRuleBase rules, AuditWriter writer, JsonMapper json, Clock clock,
@@ -76,30 +77,47 @@ public class AuditTrail {
 
     NewRecord record(CheckRequest request, CheckResponse response, String responseJson, RuleBase ruleBase,
             String caller, String acceptLanguage, Instant at, long micros) {
-        List<FiredRuleEntry> fired = fired(response.firedRules(), ruleBase);
+        List<FiredRule> fired = response.firedRules();
         RecordContent content = new RecordContent(response.evaluationId(), at, response.asOf(),
                 response.ruleset().version(), truncate(caller, 200), truncate(acceptLanguage, 200),
                 response.status().name(), Countries.alpha2(request.person().citizenship()).orElse(null), micros,
-                json.writeValueAsString(request), responseJson, json.writeValueAsString(fired));
-        return new NewRecord(content, content.hash(), NewRecord.firedRules(fired),
+                json.writeValueAsString(request), responseJson, firedJson(fired, ruleBase));
+        return new NewRecord(content, content.hash(), NewRecord.firedRules(fired, FiredRule::id, FiredRule::name),
                 NewRecord.lines(response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList()),
                 ruleBase);
     }
 
-    /** The fired rules with their citations, which the response leaves out. */
-    List<FiredRuleEntry> fired(List<FiredRule> fired, RuleBase ruleBase) {
+    /**
+     * The fired rules with their citations, which the response leaves out: a JSON array of
+     * {@link FiredRuleEntry}. A rule's entry never changes within a rule base, so each is written once
+     * and reused; a typical check fires some forty rules.
+     */
+    String firedJson(List<FiredRule> fired, RuleBase ruleBase) {
+        Catalog catalog = catalog(ruleBase);
+        StringBuilder out = new StringBuilder(fired.size() * 256).append('[');
+        for (FiredRule f : fired) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(catalog.json().computeIfAbsent(f.name(), name -> entry(f, catalog.byName().get(name))));
+        }
+        return out.append(']').toString();
+    }
+
+    private Catalog catalog(RuleBase ruleBase) {
         Catalog catalog = this.catalog;
         if (catalog == null || catalog.ruleBase() != ruleBase) {
             Map<String, RuleInfo> byName = new HashMap<>();
             ruleBase.catalog().forEach(r -> byName.put(r.name(), r));
-            catalog = new Catalog(ruleBase, byName);
+            catalog = new Catalog(ruleBase, byName, new ConcurrentHashMap<>());
             this.catalog = catalog;
         }
-        Map<String, RuleInfo> byName = catalog.byName();
-        return fired.stream().map(f -> {
-            RuleInfo info = byName.get(f.name());
-            return new FiredRuleEntry(f.id(), f.name(), f.file(), f.row(), info == null ? null : info.citations());
-        }).toList();
+        return catalog;
+    }
+
+    private String entry(FiredRule f, RuleInfo info) {
+        return json.writeValueAsString(new FiredRuleEntry(f.id(), f.name(), f.file(), f.row(),
+                info == null ? null : info.citations()));
     }
 
     private static String truncate(String s, int max) {

@@ -1,6 +1,7 @@
 package kz.qagida.audit;
 
 import java.util.List;
+import java.util.function.Function;
 
 import kz.qagida.rules.RuleBase;
 
@@ -18,10 +19,11 @@ record NewRecord(RecordContent content, String contentHash, String firedRules, S
         return s.toString();
     }
 
-    static String firedRules(List<FiredRuleEntry> fired) {
-        List<String> values = new java.util.ArrayList<>();
-        fired.forEach(f -> values.add(f.id()));
-        fired.forEach(f -> values.add(f.name()));
+    /** The query column of the fired rules: their rulebook ids, then their names. */
+    static <T> String firedRules(List<T> fired, Function<T, String> id, Function<T, String> name) {
+        List<String> values = new java.util.ArrayList<>(fired.size() * 2);
+        fired.forEach(f -> values.add(id.apply(f)));
+        fired.forEach(f -> values.add(name.apply(f)));
         return lines(values);
     }
 }

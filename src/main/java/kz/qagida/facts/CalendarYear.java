@@ -2,7 +2,9 @@ package kz.qagida.facts;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import kz.qagida.calendar.WorkingDays;
@@ -15,7 +17,26 @@ import kz.qagida.law.RuleInfo;
  */
 public record CalendarYear(RuleInfo row, WorkingDays.Year year) {
 
+    /**
+     * Each row's dates are parsed once: every check inserts the calendars, and parsing them again
+     * each time cost a tenth of a typical check. Rows are immutable, so their parse can be shared.
+     */
+    private static final Map<RuleInfo, CalendarYear> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 1_000;
+
     public static CalendarYear of(RuleInfo row) {
+        CalendarYear parsed = PARSED.get(row);
+        if (parsed == null) {
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear(); // rows of rulesets replaced by reloads
+            }
+            parsed = parse(row);
+            PARSED.put(row, parsed);
+        }
+        return parsed;
+    }
+
+    private static CalendarYear parse(RuleInfo row) {
         int year = Integer.parseInt(row.params().get("year").trim());
         return new CalendarYear(row, new WorkingDays.Year(year, dates(row, "nonWorkingDates"), dates(row, "workingDates")));
     }

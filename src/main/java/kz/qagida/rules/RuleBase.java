@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -22,11 +23,18 @@ import kz.qagida.law.RuleInfo;
  */
 public final class RuleBase {
 
-    /** Sessions are reused: a fresh one per check spends most of its time building node memories. */
-    private static final int SESSION_POOL = 16;
+    /**
+     * Evaluations running at once, at most: one per processor. Rule evaluation is pure CPU work, and
+     * each running session has a large working set; with 32 requests evaluating at once on 2 cores the
+     * sessions evicted each other from the processor caches and a check cost three times the CPU.
+     * Requests beyond this wait (without spinning) for a turn.
+     */
+    private static final int CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KieBase kieBase;
+    /** Sessions are reused: a fresh one per check spends most of its time building node memories. */
     private final org.kie.api.runtime.KieSessionsPool sessions;
+    private final Semaphore turns = new Semaphore(CONCURRENCY);
     private final String version;
     private final Instant loadedAt;
     private final Map<String, Integer> ruleCounts;
@@ -41,7 +49,7 @@ public final class RuleBase {
             Map<String, Map<String, String>> messages, Map<String, List<JsonNode>> reference, Map<String, String> conditions,
             Map<String, String> consequences, List<RuleFile> files) {
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(SESSION_POOL);
+        this.sessions = kieBase.newKieSessionsPool(CONCURRENCY);
         this.version = version;
         this.loadedAt = loadedAt;
         this.ruleCounts = Map.copyOf(ruleCounts);
@@ -60,6 +68,15 @@ public final class RuleBase {
      * derivation.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
+        turns.acquireUninterruptibly();
+        try {
+            return evaluateInTurn(asOf, facts, explain);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private Evaluation evaluateInTurn(LocalDate asOf, Collection<?> facts, boolean explain) {
         KieSession session = sessions.newKieSession();
         List<FiredRule> fired = new ArrayList<>();
         DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
