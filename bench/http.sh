@@ -5,15 +5,16 @@
 #     returns the same JSON (qagida.bench.noop=true), their ratio, and CPU seconds per request;
 #  3. latency at half the saturated check rate: open loop (bench/FixedRate.java) and wrk paced (bench/paced.lua);
 #  4. resident memory (VmRSS) after the load.
-# Usage: bench/http.sh   (env: DUR=20 WARMUP=10 CONNS=32 PORT=18080 BODY=file.json)
+# Usage: bench/http.sh   (env: DUR=20 CONNS=32 PORT=18080 BODY=file.json; warm-up: WARM_QUIET, WARM_MAX, see warm.sh)
 source "$(dirname "$0")/common.sh"
-DUR="${DUR:-20}"; WARMUP="${WARMUP:-10}"; CONNS="${CONNS:-32}"
+source "$(dirname "$0")/warm.sh"
+DUR="${DUR:-20}"; CONNS="${CONNS:-32}"
 
 start_service --qagida.rules.watch.enabled=false
 echo "{\"startup_to_first_answer_s\": $STARTUP_S, \"rss_mb_after_start\": $(rss_mb)}" | tee "$OUT/http.json"
 
-wrk -t2 -c"$CONNS" -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$PORT/api/v1/bench/noop" > /dev/null
-wrk -t2 -c"$CONNS" -d"${WARMUP}s" -s bench/post.lua "http://127.0.0.1:$PORT/api/v1/checks" > /dev/null
+warm_up "$PID" "http://127.0.0.1:$PORT/api/v1/bench/noop" bench/post.lua "$CONNS"
+warm_up "$PID" "http://127.0.0.1:$PORT/api/v1/checks" bench/post.lua "$CONNS"
 
 NOOP="$(run_wrk /api/v1/bench/noop "$DUR" "$CONNS")"; echo "$NOOP" | tee -a "$OUT/http.json"
 CHECK="$(run_wrk /api/v1/checks "$DUR" "$CONNS")"; echo "$CHECK" | tee -a "$OUT/http.json"

@@ -3,16 +3,17 @@
 # run on loopback with wrk (apt-get install -y wrk). Each configuration gets a fresh JVM and database,
 # a warm-up, then a measured run of the same length; the ratios audit-on / audit-off are printed last.
 #
-#   scripts/audit-benchmark.sh                    # 30 s warm-up (the JIT needs it), then 20 s measured, 32 connections
+#   scripts/audit-benchmark.sh                    # warm-up until the JIT is quiet (bench/warm.sh), then 20 s measured, 32 connections
 #   DURATION=30s CONNECTIONS=64 ROUNDS=2 scripts/audit-benchmark.sh
 #
+# The body is the contract's example (BODY=file.json for another).
 # PostgreSQL: PG_URL (default jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true), PG_USER (postgres), PG_PASSWORD;
 # the run uses a schema of its own (qagida_bench_<pid>) and drops it at the end. SKIP_PG=1 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/warm.sh
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-1}
@@ -33,13 +34,15 @@ psql_() { PGPASSWORD="$PG_PASSWORD" psql -q -h "$pg_host" -p "$pg_port" -U "$PG_
 
 BENCH_KEY=bench-key-$RANDOM$RANDOM$RANDOM$RANDOM
 export QAGIDA_API_KEYS="bench:$BENCH_KEY:checker,auditor"
+BODY=${BODY:-src/main/resources/api/check-request-example.json}
 cat > "$WORK/check.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-API-Key"] = "$BENCH_KEY"
-wrk.body = '{"asOf":"2024-04-05","person":{"citizenship":"DE"},"stays":[{"entry":"2024-03-01","exit":null,"basis":"VISA_FREE"}]}'
+local f = assert(io.open("$PWD/$BODY", "rb"))
+wrk.body = f:read("*a")
+f:close()
 LUA
-
 SERVICE_PID=
 cleanup() {
   if [ -n "$SERVICE_PID" ]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
@@ -62,7 +65,7 @@ run() {
     curl -sf "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1
   done
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/check.lua" "http://127.0.0.1:$PORT/api/v1/checks" >/dev/null
+  warm_up "$SERVICE_PID" "http://127.0.0.1:$PORT/api/v1/checks" "$WORK/check.lua" "$CONNECTIONS"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/check.lua" "http://127.0.0.1:$PORT/api/v1/checks" \
     > "$WORK/$name.wrk"
   if grep -q 'Non-2xx' "$WORK/$name.wrk"; then
