@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.rules.FiredRule;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleFile;
 
@@ -350,8 +352,8 @@ public class AuditStore {
         if (!link.equals(r.hash())) {
             return "hash altered: the record's stored hash is " + r.hash() + " but its link computes to " + link;
         }
-        String fired = NewRecord.firedRules(List.of(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class)),
-                FiredRuleEntry::id, FiredRuleEntry::name);
+        String fired = NewRecord.firedRules(Arrays.stream(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class))
+                .map(e -> new FiredRule(e.id(), e.name(), e.file(), e.row())).toList());
         if (!fired.equals(r.firedRules())) {
             return "query column fired_rules altered: it does not match the record's fired rules";
         }

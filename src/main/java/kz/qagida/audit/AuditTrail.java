@@ -82,7 +82,7 @@ public class AuditTrail {
                 response.ruleset().version(), truncate(caller, 200), truncate(acceptLanguage, 200),
                 response.status().name(), Countries.alpha2(request.person().citizenship()).orElse(null), micros,
                 json.writeValueAsString(request), responseJson, firedJson(fired, ruleBase));
-        return new NewRecord(content, content.hash(), NewRecord.firedRules(fired, FiredRule::id, FiredRule::name),
+        return new NewRecord(content, content.hash(), NewRecord.firedRules(fired),
                 NewRecord.lines(response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList()),
                 ruleBase);
     }

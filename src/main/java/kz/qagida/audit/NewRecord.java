@@ -1,8 +1,8 @@
 package kz.qagida.audit;
 
 import java.util.List;
-import java.util.function.Function;
 
+import kz.qagida.rules.FiredRule;
 import kz.qagida.rules.RuleBase;
 
 /**
@@ -20,10 +20,10 @@ record NewRecord(RecordContent content, String contentHash, String firedRules, S
     }
 
     /** The query column of the fired rules: their rulebook ids, then their names. */
-    static <T> String firedRules(List<T> fired, Function<T, String> id, Function<T, String> name) {
+    static String firedRules(List<FiredRule> fired) {
         List<String> values = new java.util.ArrayList<>(fired.size() * 2);
-        fired.forEach(f -> values.add(id.apply(f)));
-        fired.forEach(f -> values.add(name.apply(f)));
+        fired.forEach(f -> values.add(f.id()));
+        fired.forEach(f -> values.add(f.name()));
         return lines(values);
     }
 }

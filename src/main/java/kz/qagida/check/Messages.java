@@ -54,14 +54,10 @@ final class Messages {
     }
 
     private static String fill(String template, Map<String, ?> values) {
-        String[] parts = PARSED.get(template);
-        if (parts == null) {
-            if (PARSED.size() >= MAX_PARSED) {
-                PARSED.clear(); // templates of rulesets replaced by reloads
-            }
-            parts = parse(template);
-            PARSED.put(template, parts);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear(); // templates of rulesets replaced by reloads
         }
+        String[] parts = PARSED.computeIfAbsent(template, Messages::parse);
         StringBuilder out = new StringBuilder(template.length() + 64);
         for (int i = 0; i < parts.length; i++) {
             if (i % 2 == 0) {

@@ -25,15 +25,10 @@ public record CalendarYear(RuleInfo row, WorkingDays.Year year) {
     private static final int MAX_PARSED = 1_000;
 
     public static CalendarYear of(RuleInfo row) {
-        CalendarYear parsed = PARSED.get(row);
-        if (parsed == null) {
-            if (PARSED.size() >= MAX_PARSED) {
-                PARSED.clear(); // rows of rulesets replaced by reloads
-            }
-            parsed = parse(row);
-            PARSED.put(row, parsed);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear(); // rows of rulesets replaced by reloads
         }
-        return parsed;
+        return PARSED.computeIfAbsent(row, CalendarYear::parse);
     }
 
     private static CalendarYear parse(RuleInfo row) {
