@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("qagida.audit")
 public record AuditProperties(Boolean enabled, Duration retention, Duration purgeInterval, Integer maxBatch,
-        Integer queueCapacity, Duration commitTimeout) {
+        Integer queueCapacity, Duration commitTimeout, Duration commitDelay) {
 
     public AuditProperties {
         enabled = enabled == null || enabled;
@@ -18,9 +18,10 @@ public record AuditProperties(Boolean enabled, Duration retention, Duration purg
         maxBatch = maxBatch == null ? 500 : maxBatch;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
         commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
+        commitDelay = commitDelay == null ? Duration.ZERO : commitDelay;
     }
 
     public static AuditProperties defaults() {
-        return new AuditProperties(null, null, null, null, null, null);
+        return new AuditProperties(null, null, null, null, null, null, null);
     }
 }

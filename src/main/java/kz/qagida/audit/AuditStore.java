@@ -25,7 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.law.Citation;
 
 import kz.qagida.rules.FiredRule;
 import kz.qagida.rules.RuleBase;
@@ -57,6 +60,10 @@ public class AuditStore {
     private final TransactionTemplate snapshot;
     /** Ruleset versions known to be stored; saves a query per batch. */
     private final Set<String> storedRulesets = ConcurrentHashMap.newKeySet();
+    /** Citations catalogues known to be stored. */
+    private final Set<String> storedBlobs = ConcurrentHashMap.newKeySet();
+    /** Citations catalogues read back, by hash (a few per ruleset version). */
+    private final Map<String, Map<String, List<Citation>>> catalogues = new ConcurrentHashMap<>();
 
     public AuditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -81,6 +88,11 @@ public class AuditStore {
                     storeRuleset(base.version(), base.files());
                 }
             }
+            for (NewRecord r : batch) {
+                if (r.citations() != null && !storedBlobs.contains(r.citations().hash())) {
+                    storeBlob(r.citations().hash(), r.citations().content());
+                }
+            }
             List<Object[]> records = new ArrayList<>(batch.size());
             for (NewRecord r : batch) {
                 seq++;
@@ -97,6 +109,11 @@ public class AuditStore {
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
         });
         storedRulesets.addAll(rulesets.keySet());
+        batch.forEach(r -> {
+            if (r.citations() != null) {
+                storedBlobs.add(r.citations().hash());
+            }
+        });
     }
 
     /** Stores a ruleset's files by content hash; called under the head lock, so writers never race here. */
@@ -110,13 +127,18 @@ public class AuditStore {
                 OffsetDateTime.now(ZoneOffset.UTC), files.size());
         for (RuleFile f : files) {
             String hash = Hashes.sha256(f.content());
-            Integer blob = jdbc.queryForObject("SELECT COUNT(*) FROM audit_blob WHERE hash = ?", Integer.class, hash);
-            if (blob == null || blob == 0) {
-                jdbc.update("INSERT INTO audit_blob (hash, byte_size, content) VALUES (?, ?, ?)", hash,
-                        f.content().length, f.content());
-            }
+            storeBlob(hash, f.content());
             jdbc.update("INSERT INTO audit_ruleset_file (ruleset_version, path, hash) VALUES (?, ?, ?)", version,
                     f.path(), hash);
+        }
+    }
+
+    /** Stores bytes under their hash unless stored already; called under the head lock. */
+    private void storeBlob(String hash, byte[] content) {
+        Integer blob = jdbc.queryForObject("SELECT COUNT(*) FROM audit_blob WHERE hash = ?", Integer.class, hash);
+        if (blob == null || blob == 0) {
+            jdbc.update("INSERT INTO audit_blob (hash, byte_size, content) VALUES (?, ?, ?)", hash, content.length,
+                    content);
         }
     }
 
@@ -166,6 +188,50 @@ public class AuditStore {
     public Optional<StoredRecord> find(UUID evaluationId) {
         return jdbc.query("SELECT " + RECORD_COLUMNS + " FROM audit_record WHERE evaluation_id = ?", RECORD, evaluationId)
                 .stream().findFirst();
+    }
+
+    /**
+     * A record's fired rules in firing order, with their citations: from its response and its rule
+     * base's citations catalogue (for a record written before V3, as the record holds them). A
+     * catalogue that is missing gives rules without citations; {@link #verify()} reports it.
+     */
+    public List<FiredRuleEntry> firedRules(StoredRecord r) {
+        RecordContent c = r.content();
+        String hash = c.citationsHash();
+        if (hash == null) {
+            return List.of(JSON.readValue(c.firedJson(), FiredRuleEntry[].class));
+        }
+        Map<String, List<Citation>> citations = catalogue(hash);
+        return responseFiredRules(c).stream().map(f -> new FiredRuleEntry(f.id(), f.name(), f.file(), f.row(),
+                citations == null ? null : citations.get(f.name()))).toList();
+    }
+
+    /** The fired rules (id, name, file, row) as the record's response lists them. */
+    private static List<FiredRule> responseFiredRules(RecordContent c) {
+        return List.of(JSON.treeToValue(JSON.readTree(c.responseJson()).path("firedRules"), FiredRule[].class));
+    }
+
+    /** A citations catalogue by hash; null when it is missing or its bytes no longer hash to it. */
+    private Map<String, List<Citation>> catalogue(String hash) {
+        Map<String, List<Citation>> known = catalogues.get(hash);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = blob(hash);
+        if (bytes == null || !Hashes.sha256(bytes).equals(hash)) {
+            return null;
+        }
+        Map<String, List<Citation>> catalogue = JSON.readValue(bytes, new TypeReference<Map<String, List<Citation>>>() {
+        });
+        if (catalogues.size() < 100) {
+            catalogues.put(hash, catalogue);
+        }
+        return catalogue;
+    }
+
+    private byte[] blob(String hash) {
+        return jdbc.query("SELECT content FROM audit_blob WHERE hash = ?", (rs, n) -> rs.getBytes(1), hash).stream()
+                .findFirst().orElse(null);
     }
 
     public Page<Summary> search(Filter f, int page, int size) {
@@ -228,12 +294,13 @@ public class AuditStore {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         boolean byId = RULEBOOK_ID.matcher(rule).matches();
-        List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, r.seq, r.recorded_at, r.as_of, r.fired_json "
+        List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, r.seq, r.recorded_at, r.as_of, r.response_json "
                 + "FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> {
                     List<Fired> fired = new ArrayList<>();
-                    FiredRuleEntry[] entries = JSON.readValue(rs.getString("fired_json"), FiredRuleEntry[].class);
+                    FiredRule[] entries = JSON.treeToValue(JSON.readTree(rs.getString("response_json"))
+                            .path("firedRules"), FiredRule[].class);
                     for (int i = 0; i < entries.length; i++) {
-                        FiredRuleEntry e = entries[i];
+                        FiredRule e = entries[i];
                         if (rule.equals(byId ? e.id() : e.name())) {
                             fired.add(new Fired(i, e.name(), e.file(), e.row()));
                         }
@@ -306,11 +373,17 @@ public class AuditStore {
             String previous = anchor.hash();
             long checked = 0;
             long after = anchor.seq();
+            Map<String, String> catalogueProblems = new java.util.HashMap<>();
             while (true) {
                 List<StoredRecord> page = jdbc.query("SELECT " + RECORD_COLUMNS
                         + " FROM audit_record WHERE seq > ? ORDER BY seq LIMIT 500", RECORD, after);
                 for (StoredRecord r : page) {
                     String problem = check(r, expectedSeq, previous);
+                    String catalogue = r.content().citationsHash();
+                    if (problem == null && catalogue != null) {
+                        problem = catalogueProblems.computeIfAbsent(catalogue, this::catalogueProblem);
+                        problem = problem.isEmpty() ? null : problem;
+                    }
                     if (problem != null) {
                         return new Verification(false, checked, anchor, head,
                                 new Break(r.seq(), r.content().evaluationId(), problem));
@@ -352,8 +425,10 @@ public class AuditStore {
         if (!link.equals(r.hash())) {
             return "hash altered: the record's stored hash is " + r.hash() + " but its link computes to " + link;
         }
-        String fired = NewRecord.firedRules(Arrays.stream(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class))
-                .map(e -> new FiredRule(e.id(), e.name(), e.file(), e.row())).toList());
+        List<FiredRule> firedRules = r.content().citationsHash() != null ? responseFiredRules(r.content())
+                : Arrays.stream(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class))
+                        .map(e -> new FiredRule(e.id(), e.name(), e.file(), e.row())).toList();
+        String fired = NewRecord.firedRules(firedRules);
         if (!fired.equals(r.firedRules())) {
             return "query column fired_rules altered: it does not match the record's fired rules";
         }
@@ -363,6 +438,17 @@ public class AuditStore {
             return "query column conclusion_codes altered: it does not match the record's conclusions";
         }
         return null;
+    }
+
+    /** What is wrong with the citations catalogue a record refers to; empty when nothing. */
+    private String catalogueProblem(String hash) {
+        byte[] bytes = blob(hash);
+        if (bytes == null) {
+            return "the citations catalogue " + hash + " the record refers to is missing";
+        }
+        String actual = Hashes.sha256(bytes);
+        return actual.equals(hash) ? "" : "the citations catalogue " + hash + " the record refers to was altered: "
+                + "it hashes to " + actual;
     }
 
     // ---------------------------------------------------------------- retention

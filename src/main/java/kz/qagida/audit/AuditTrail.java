@@ -3,10 +3,9 @@ package kz.qagida.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
@@ -16,7 +15,7 @@ import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
 import kz.qagida.check.CheckService;
 import kz.qagida.law.Countries;
-import kz.qagida.law.RuleInfo;
+import kz.qagida.law.Citation;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.FiredRule;
 import kz.qagida.rules.RuleBase;
@@ -36,10 +35,10 @@ public class AuditTrail {
     private final Clock clock;
     private final boolean enabled;
 
-    private record Catalog(RuleBase ruleBase, Map<String, RuleInfo> byName, Map<String, String> json) {
+    private record Catalog(RuleBase ruleBase, NewRecord.Blob citations, String reference) {
     }
 
-    /** The rules of the last rule base seen, by name, and their audit entries as JSON. */
+    /** The citations catalogue of the last rule base seen, and how records refer to it. */
     private volatile Catalog catalog;
 
     public AuditTrail(CheckService checks, ActiveRuleBase rules, AuditWriter writer, JsonMapper json, Clock clock,
@@ -78,46 +77,32 @@ public class AuditTrail {
     NewRecord record(CheckRequest request, CheckResponse response, String responseJson, RuleBase ruleBase,
             String caller, String acceptLanguage, Instant at, long micros) {
         List<FiredRule> fired = response.firedRules();
+        Catalog catalog = catalog(ruleBase);
         RecordContent content = new RecordContent(response.evaluationId(), at, response.asOf(),
                 response.ruleset().version(), truncate(caller, 200), truncate(acceptLanguage, 200),
                 response.status().name(), Countries.alpha2(request.person().citizenship()).orElse(null), micros,
-                json.writeValueAsString(request), responseJson, firedJson(fired, ruleBase));
+                json.writeValueAsString(request), responseJson, catalog.reference());
         return new NewRecord(content, content.hash(), NewRecord.firedRules(fired),
                 NewRecord.lines(response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList()),
-                ruleBase);
+                ruleBase, catalog.citations());
     }
 
     /**
-     * The fired rules with their citations, which the response leaves out: a JSON array of
-     * {@link FiredRuleEntry}. A rule's entry never changes within a rule base, so each is written once
-     * and reused; a typical check fires some forty rules.
+     * The citations of every rule of a rule base, by rule name: a JSON object stored once per rule
+     * base as a content-addressed blob. A record names it by hash in place of a copy of its fired
+     * rules' citations (see {@link RecordContent}).
      */
-    String firedJson(List<FiredRule> fired, RuleBase ruleBase) {
-        Catalog catalog = catalog(ruleBase);
-        StringBuilder out = new StringBuilder(fired.size() * 256).append('[');
-        for (FiredRule f : fired) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append(catalog.json().computeIfAbsent(f.name(), name -> entry(f, catalog.byName().get(name))));
-        }
-        return out.append(']').toString();
-    }
-
     private Catalog catalog(RuleBase ruleBase) {
         Catalog catalog = this.catalog;
         if (catalog == null || catalog.ruleBase() != ruleBase) {
-            Map<String, RuleInfo> byName = new HashMap<>();
-            ruleBase.catalog().forEach(r -> byName.put(r.name(), r));
-            catalog = new Catalog(ruleBase, byName, new ConcurrentHashMap<>());
+            Map<String, List<Citation>> citations = new TreeMap<>();
+            ruleBase.catalog().forEach(r -> citations.put(r.name(), r.citations()));
+            byte[] bytes = json.writeValueAsBytes(citations);
+            String hash = Hashes.sha256(bytes);
+            catalog = new Catalog(ruleBase, new NewRecord.Blob(hash, bytes), RecordContent.citationsReference(hash));
             this.catalog = catalog;
         }
         return catalog;
-    }
-
-    private String entry(FiredRule f, RuleInfo info) {
-        return json.writeValueAsString(new FiredRuleEntry(f.id(), f.name(), f.file(), f.row(),
-                info == null ? null : info.citations()));
     }
 
     private static String truncate(String s, int max) {

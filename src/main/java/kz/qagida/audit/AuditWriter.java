@@ -28,6 +28,8 @@ public class AuditWriter implements AutoCloseable {
     private final AuditStore store;
     private final int maxBatch;
     private final Duration timeout;
+    private final long delayNanos;
+    private int lastBatch;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
@@ -36,6 +38,7 @@ public class AuditWriter implements AutoCloseable {
         this.store = store;
         this.maxBatch = properties.maxBatch();
         this.timeout = properties.commitTimeout();
+        this.delayNanos = properties.commitDelay().toNanos();
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(true);
@@ -77,7 +80,11 @@ public class AuditWriter implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (lastBatch > 1 && delayNanos > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
+                }
                 queue.drainTo(batch, maxBatch - 1);
+                lastBatch = batch.size();
                 write(batch);
             } catch (InterruptedException e) {
                 running = false;

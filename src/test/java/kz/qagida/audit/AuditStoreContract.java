@@ -92,7 +92,7 @@ abstract class AuditStoreContract {
         assertThat(json.readValue(c.requestJson(), CheckRequest.class).person().citizenship()).isEqualTo("DE");
         assertThat(json.readValue(c.requestJson(), CheckRequest.class).stays()).hasSize(1);
         assertThat(json.readTree(c.responseJson())).isEqualTo(json.readTree(json.writeValueAsString(response)));
-        List<FiredRuleEntry> fired = List.of(json.readValue(c.firedJson(), FiredRuleEntry[].class));
+        List<FiredRuleEntry> fired = store.firedRules(stored);
         assertThat(fired).extracting(FiredRuleEntry::name)
                 .containsExactlyElementsOf(response.firedRules().stream().map(f -> f.name()).toList());
         assertThat(fired).filteredOn(f -> f.name().equals("ST-1 Overstay")).singleElement()
@@ -247,6 +247,53 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void aRecordRefersToItsRuleBasesCitationsCatalogueAndVerifyNamesTheRecordWhenTheCatalogueIsAltered() {
+        check(AMERICAN);
+        check(OVERSTAYING_GERMAN);
+        AuditStore.StoredRecord first = store.find(store.search(filterOf(null, null, null, null, null, null, null), 0, 10)
+                .items().get(1).evaluationId()).orElseThrow();
+        String catalogue = first.content().citationsHash();
+        assertThat(first.content().firedJson()).isEqualTo("{\"citations\":\"" + catalogue + "\"}");
+        assertThat(db.jdbc().queryForObject("SELECT COUNT(DISTINCT fired_json) FROM audit_record", Long.class))
+                .isEqualTo(1);
+        assertThat(store.verify().valid()).isTrue();
+
+        byte[] stored = db.jdbc().queryForObject("SELECT content FROM audit_blob WHERE hash = ?", byte[].class, catalogue);
+        db.jdbc().update("UPDATE audit_blob SET content = ? WHERE hash = ?",
+                new String(stored, java.nio.charset.StandardCharsets.UTF_8).replace("\"KOAP\"", "\"NONE\"")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), catalogue);
+        AuditStore.Verification altered = store.verify();
+        assertThat(altered.firstBroken().seq()).isEqualTo(1);
+        assertThat(altered.firstBroken().problem()).contains("citations catalogue " + catalogue, "altered");
+
+        db.jdbc().update("DELETE FROM audit_blob WHERE hash = ?", catalogue);
+        assertThat(store.verify().firstBroken().problem()).contains("citations catalogue " + catalogue, "missing");
+    }
+
+    @Test
+    void aRecordWrittenBeforeV3WithItsFiredRulesInlineStillVerifiesAndReads() {
+        check(OVERSTAYING_GERMAN);
+        AuditStore.StoredRecord stored = store.find(store.search(filterOf(null, null, null, null, null, null, null), 0, 10)
+                .items().get(0).evaluationId()).orElseThrow();
+        List<FiredRuleEntry> fired = store.firedRules(stored);
+        RecordContent c = stored.content();
+        RecordContent inline = new RecordContent(c.evaluationId(), c.recordedAt(), c.asOf(), c.rulesetVersion(),
+                c.caller(), c.acceptLanguage(), c.status(), c.citizenship(), c.durationMicros(), c.requestJson(),
+                c.responseJson(), json.writeValueAsString(fired));
+        String link = Hashes.link(stored.prevHash(), 1, inline.hash());
+        db.jdbc().update("UPDATE audit_record SET fired_json = ?, content_hash = ?, hash = ? WHERE seq = 1",
+                inline.firedJson(), inline.hash(), link);
+        db.jdbc().update("UPDATE audit_head SET hash = ? WHERE id = 1", link);
+
+        AuditStore.StoredRecord old = store.find(c.evaluationId()).orElseThrow();
+        assertThat(old.content().citationsHash()).isNull();
+        assertThat(store.verify().valid()).isTrue();
+        assertThat(store.firedRules(old)).isEqualTo(fired);
+        assertThat(fired).filteredOn(f -> f.name().equals("ST-1 Overstay")).singleElement()
+                .satisfies(f -> assertThat(f.citations()).isNotEmpty());
+    }
+
+    @Test
     void verifyNamesADeletedRecordAndAMissingTail() {
         for (int i = 0; i < 5; i++) {
             check(AMERICAN);
@@ -298,7 +345,10 @@ abstract class AuditStoreContract {
         check(AMERICAN);
         assertThat(store.rulesets()).hasSize(2);
         Long blobs = db.jdbc().queryForObject("SELECT COUNT(*) FROM audit_blob", Long.class);
-        assertThat(blobs).isEqualTo(serving.files().stream().map(f -> Hashes.sha256(f.content())).distinct().count() + 1);
+        Long catalogues = db.jdbc().queryForObject("SELECT COUNT(DISTINCT fired_json) FROM audit_record", Long.class);
+        assertThat(catalogues).isBetween(1L, 2L);
+        assertThat(blobs).isEqualTo(serving.files().stream().map(f -> Hashes.sha256(f.content())).distinct().count() + 1
+                + catalogues);
     }
 
     @Test

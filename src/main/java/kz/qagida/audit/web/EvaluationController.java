@@ -45,7 +45,7 @@ class EvaluationController {
                 r.content().recordedAt(), r.content().asOf(), r.content().rulesetVersion(), r.content().caller(),
                 r.content().acceptLanguage(), r.content().status(), r.content().citizenship(),
                 r.content().durationMicros(), json.readTree(r.content().requestJson()),
-                json.readTree(r.content().responseJson()), json.readTree(r.content().firedJson()), r.contentHash(),
+                json.readTree(r.content().responseJson()), json.valueToTree(store.firedRules(r)), r.contentHash(),
                 r.prevHash(), r.hash())));
     }
 
