@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code qagida.audit.*}: whether checks are recorded, how long records are kept ({@code retention},
- * empty = for ever) and how often the purge runs, and the group commit's limits.
+ * empty = for ever) and how often the purge runs, and the group commit's limits and delay (how long
+ * records may gather before a commit when the previous commit carried more than one).
  */
 @ConfigurationProperties("qagida.audit")
 public record AuditProperties(Boolean enabled, Duration retention, Duration purgeInterval, Integer maxBatch,
@@ -18,7 +19,7 @@ public record AuditProperties(Boolean enabled, Duration retention, Duration purg
         maxBatch = maxBatch == null ? 500 : maxBatch;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
         commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
-        commitDelay = commitDelay == null ? Duration.ZERO : commitDelay;
+        commitDelay = commitDelay == null ? Duration.ofMillis(2) : commitDelay;
     }
 
     public static AuditProperties defaults() {
