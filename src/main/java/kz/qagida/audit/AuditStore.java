@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.law.Citation;
-
 import kz.qagida.rules.FiredRule;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleFile;
@@ -61,7 +61,7 @@ public class AuditStore {
     /** Ruleset versions known to be stored; saves a query per batch. */
     private final Set<String> storedRulesets = ConcurrentHashMap.newKeySet();
     /** Citations catalogues known to be stored. */
-    private final Set<String> storedBlobs = ConcurrentHashMap.newKeySet();
+    private final Set<String> storedCatalogues = ConcurrentHashMap.newKeySet();
     /** Citations catalogues read back, by hash (a few per ruleset version). */
     private final Map<String, Map<String, List<Citation>>> catalogues = new ConcurrentHashMap<>();
 
@@ -75,10 +75,14 @@ public class AuditStore {
 
     // ---------------------------------------------------------------- append
 
-    /** Appends the records in one transaction, in order, storing any ruleset not stored yet. */
+    /** Appends the records in one transaction, in order, storing any ruleset or citations catalogue not stored yet. */
     void append(List<NewRecord> batch) {
         Map<String, RuleBase> rulesets = new LinkedHashMap<>();
-        batch.forEach(r -> rulesets.putIfAbsent(r.content().rulesetVersion(), r.ruleBase()));
+        Map<String, byte[]> citations = new LinkedHashMap<>();
+        batch.forEach(r -> {
+            rulesets.putIfAbsent(r.content().rulesetVersion(), r.ruleBase());
+            citations.putIfAbsent(r.citations().hash(), r.citations().content());
+        });
         tx.executeWithoutResult(status -> {
             Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("seq")).longValue();
@@ -88,11 +92,11 @@ public class AuditStore {
                     storeRuleset(base.version(), base.files());
                 }
             }
-            for (NewRecord r : batch) {
-                if (r.citations() != null && !storedBlobs.contains(r.citations().hash())) {
-                    storeBlob(r.citations().hash(), r.citations().content());
+            citations.forEach((hash, content) -> {
+                if (!storedCatalogues.contains(hash)) {
+                    storeBlob(hash, content);
                 }
-            }
+            });
             List<Object[]> records = new ArrayList<>(batch.size());
             for (NewRecord r : batch) {
                 seq++;
@@ -109,11 +113,7 @@ public class AuditStore {
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
         });
         storedRulesets.addAll(rulesets.keySet());
-        batch.forEach(r -> {
-            if (r.citations() != null) {
-                storedBlobs.add(r.citations().hash());
-            }
-        });
+        storedCatalogues.addAll(citations.keySet());
     }
 
     /** Stores a ruleset's files by content hash; called under the head lock, so writers never race here. */
@@ -202,13 +202,13 @@ public class AuditStore {
             return List.of(JSON.readValue(c.firedJson(), FiredRuleEntry[].class));
         }
         Map<String, List<Citation>> citations = catalogue(hash);
-        return responseFiredRules(c).stream().map(f -> new FiredRuleEntry(f.id(), f.name(), f.file(), f.row(),
-                citations == null ? null : citations.get(f.name()))).toList();
+        return responseFiredRules(c.responseJson()).stream().map(f -> new FiredRuleEntry(f.id(), f.name(), f.file(),
+                f.row(), citations == null ? null : citations.get(f.name()))).toList();
     }
 
     /** The fired rules (id, name, file, row) as the record's response lists them. */
-    private static List<FiredRule> responseFiredRules(RecordContent c) {
-        return List.of(JSON.treeToValue(JSON.readTree(c.responseJson()).path("firedRules"), FiredRule[].class));
+    private static List<FiredRule> responseFiredRules(String responseJson) {
+        return List.of(JSON.treeToValue(JSON.readTree(responseJson).path("firedRules"), FiredRule[].class));
     }
 
     /** A citations catalogue by hash; null when it is missing or its bytes no longer hash to it. */
@@ -297,10 +297,9 @@ public class AuditStore {
         List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, r.seq, r.recorded_at, r.as_of, r.response_json "
                 + "FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> {
                     List<Fired> fired = new ArrayList<>();
-                    FiredRule[] entries = JSON.treeToValue(JSON.readTree(rs.getString("response_json"))
-                            .path("firedRules"), FiredRule[].class);
-                    for (int i = 0; i < entries.length; i++) {
-                        FiredRule e = entries[i];
+                    List<FiredRule> entries = responseFiredRules(rs.getString("response_json"));
+                    for (int i = 0; i < entries.size(); i++) {
+                        FiredRule e = entries.get(i);
                         if (rule.equals(byId ? e.id() : e.name())) {
                             fired.add(new Fired(i, e.name(), e.file(), e.row()));
                         }
@@ -373,7 +372,7 @@ public class AuditStore {
             String previous = anchor.hash();
             long checked = 0;
             long after = anchor.seq();
-            Map<String, String> catalogueProblems = new java.util.HashMap<>();
+            Map<String, String> catalogueProblems = new HashMap<>();
             while (true) {
                 List<StoredRecord> page = jdbc.query("SELECT " + RECORD_COLUMNS
                         + " FROM audit_record WHERE seq > ? ORDER BY seq LIMIT 500", RECORD, after);
@@ -425,7 +424,8 @@ public class AuditStore {
         if (!link.equals(r.hash())) {
             return "hash altered: the record's stored hash is " + r.hash() + " but its link computes to " + link;
         }
-        List<FiredRule> firedRules = r.content().citationsHash() != null ? responseFiredRules(r.content())
+        List<FiredRule> firedRules = r.content().citationsHash() != null
+                ? responseFiredRules(r.content().responseJson())
                 : Arrays.stream(JSON.readValue(r.content().firedJson(), FiredRuleEntry[].class))
                         .map(e -> new FiredRule(e.id(), e.name(), e.file(), e.row())).toList();
         String fired = NewRecord.firedRules(firedRules);

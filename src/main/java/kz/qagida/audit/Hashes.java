@@ -15,11 +15,20 @@ public final class Hashes {
     }
 
     public static String sha256(byte[] bytes) {
+        return hex(digest().digest(bytes));
+    }
+
+    /** A new SHA-256 digest, for content hashed in parts. */
+    static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
     }
 
     public static String sha256(String text) {

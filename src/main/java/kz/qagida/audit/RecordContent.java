@@ -2,10 +2,8 @@ package kz.qagida.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +37,7 @@ public record RecordContent(UUID evaluationId, Instant recordedAt, LocalDate asO
     }
 
     public String hash() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Hashes.digest();
         field(digest, "evaluationId", evaluationId.toString());
         field(digest, "recordedAt", recordedAt.toString());
         field(digest, "asOf", asOf.toString());
@@ -57,7 +50,7 @@ public record RecordContent(UUID evaluationId, Instant recordedAt, LocalDate asO
         field(digest, "request", requestJson);
         field(digest, "response", responseJson);
         field(digest, "firedRules", firedJson);
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashes.hex(digest.digest());
     }
 
     /** {@code name=length:value\n} ({@code name=-\n} for null), in UTF-8; the length counts chars. */
