@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code qagida.audit.*}: whether checks are recorded, how long records are kept ({@code retention},
  * empty = for ever) and how often the purge runs, and the group commit's limits and delay (how long
- * records may gather before a commit when the previous commit carried more than one).
+ * a commit may wait for the records of checks under way).
  */
 @ConfigurationProperties("qagida.audit")
 public record AuditProperties(Boolean enabled, Duration retention, Duration purgeInterval, Integer maxBatch,
@@ -19,7 +19,7 @@ public record AuditProperties(Boolean enabled, Duration retention, Duration purg
         maxBatch = maxBatch == null ? 500 : maxBatch;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
         commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
-        commitDelay = commitDelay == null ? Duration.ofMillis(2) : commitDelay;
+        commitDelay = commitDelay == null ? Duration.ofMillis(5) : commitDelay;
     }
 
     public static AuditProperties defaults() {

@@ -56,32 +56,41 @@ public class AuditTrail {
     }
 
     public Answer check(CheckRequest request, String acceptLanguage, String caller) {
-        return check(request, acceptLanguage, caller, false);
+        return check(request, null, acceptLanguage, caller, false);
     }
 
-    /** As above; with {@code explain} the recorded answer carries each conclusion's derivation too. */
-    public Answer check(CheckRequest request, String acceptLanguage, String caller, boolean explain) {
-        RuleBase ruleBase = rules.get();
-        Instant at = AuditStore.stamp(clock.instant());
-        long started = System.nanoTime();
-        CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
-        long micros = (System.nanoTime() - started) / 1000;
-        byte[] body = json.writeValueAsBytes(response);
-        if (enabled) {
-            writer.append(record(request, response, new String(body, StandardCharsets.UTF_8), ruleBase, caller,
-                    acceptLanguage, at, micros));
+    /**
+     * As above, recording {@code body} (the request as sent, in UTF-8) as the request when given, else
+     * the request written as JSON; with {@code explain} the recorded answer carries each conclusion's
+     * derivation too.
+     */
+    public Answer check(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
+        // announced before the evaluation, so that a commit under way may wait for this record
+        try (AuditWriter.Slot slot = enabled ? writer.expect() : null) {
+            RuleBase ruleBase = rules.get();
+            Instant at = AuditStore.stamp(clock.instant());
+            long started = System.nanoTime();
+            CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
+            long micros = (System.nanoTime() - started) / 1000;
+            byte[] answer = json.writeValueAsBytes(response);
+            if (slot != null) {
+                String requestJson = body != null ? new String(body, StandardCharsets.UTF_8)
+                        : json.writeValueAsString(request);
+                slot.append(record(request, requestJson, response, new String(answer, StandardCharsets.UTF_8),
+                        ruleBase, caller, acceptLanguage, at, micros));
+            }
+            return new Answer(response, answer);
         }
-        return new Answer(response, body);
     }
 
-    NewRecord record(CheckRequest request, CheckResponse response, String responseJson, RuleBase ruleBase,
-            String caller, String acceptLanguage, Instant at, long micros) {
+    NewRecord record(CheckRequest request, String requestJson, CheckResponse response, String responseJson,
+            RuleBase ruleBase, String caller, String acceptLanguage, Instant at, long micros) {
         List<FiredRule> fired = response.firedRules();
         Catalog catalog = catalog(ruleBase);
         RecordContent content = new RecordContent(response.evaluationId(), at, response.asOf(),
                 response.ruleset().version(), truncate(caller, 200), truncate(acceptLanguage, 200),
                 response.status().name(), Countries.alpha2(request.person().citizenship()).orElse(null), micros,
-                json.writeValueAsString(request), responseJson, catalog.reference());
+                requestJson, responseJson, catalog.reference());
         return new NewRecord(content, content.hash(), NewRecord.firedRules(fired),
                 NewRecord.lines(response.conclusions().stream().map(CheckResponse.ConclusionView::code).toList()),
                 ruleBase, catalog.citations());

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: requests queue their records and wait; one writer thread takes everything queued
  * and appends it in a single transaction, then releases the waiting requests. Under load a commit
- * carries many records, so durability costs one round trip per batch rather than per check. When
- * the previous commit carried more than one record (the service is under load), the writer lets
- * records gather for the commit delay first: fewer, larger commits, for a little latency. A lone
- * check is never delayed.
+ * carries many records, so durability costs one round trip per batch rather than per check.
+ * <p>
+ * A check announces itself ({@link #expect()}) before it is evaluated. While announced checks have
+ * not handed in their records, the writer lets a commit wait for them, up to the commit delay:
+ * fewer, larger commits under load. The last of them to hand its record in wakes the writer, and a
+ * lone check is never delayed.
  */
 public class AuditWriter implements AutoCloseable {
 
@@ -33,7 +36,8 @@ public class AuditWriter implements AutoCloseable {
     private final int maxBatch;
     private final Duration timeout;
     private final long delayNanos;
-    private int lastBatch;
+    /** Checks announced and not yet queued: the records a commit may wait for. */
+    private final AtomicInteger expected = new AtomicInteger();
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
@@ -49,29 +53,54 @@ public class AuditWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /**
-     * Returns once the record is committed.
-     *
-     * @throws AuditUnavailableException if it is not committed within the timeout, the store fails, or
-     *         the queue is full
-     */
-    void append(NewRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            throw new AuditUnavailableException("The evaluation could not be recorded (the audit queue is full or "
-                    + "closed), so it is not answered; retry later.", null);
+    /** Announces a check whose record will follow; close the slot when it will not. */
+    Slot expect() {
+        expected.incrementAndGet();
+        return new Slot();
+    }
+
+    /** A check's place in the group commit, from its announcement until its record is queued. */
+    final class Slot implements AutoCloseable {
+
+        private boolean open = true;
+
+        /**
+         * Queues the record and returns once it is committed.
+         *
+         * @throws AuditUnavailableException if it is not committed within the timeout, the store fails,
+         *         or the queue is full
+         */
+        void append(NewRecord record) {
+            Pending pending = new Pending(record, new CompletableFuture<>());
+            boolean queued = running && queue.offer(pending);
+            close();
+            if (!queued) {
+                throw new AuditUnavailableException("The evaluation could not be recorded (the audit queue is full "
+                        + "or closed), so it is not answered; retry later.", null);
+            }
+            try {
+                pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new AuditUnavailableException("The evaluation could not be recorded (the audit store failed), "
+                        + "so it is not answered; retry later.", e.getCause());
+            } catch (TimeoutException e) {
+                throw new AuditUnavailableException("The evaluation could not be recorded within "
+                        + timeout.toMillis() + " ms, so it is not answered; retry later.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditUnavailableException("Interrupted while recording the evaluation.", e);
+            }
         }
-        try {
-            pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AuditUnavailableException("The evaluation could not be recorded (the audit store failed), "
-                    + "so it is not answered; retry later.", e.getCause());
-        } catch (TimeoutException e) {
-            throw new AuditUnavailableException("The evaluation could not be recorded within " + timeout.toMillis()
-                    + " ms, so it is not answered; retry later.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("Interrupted while recording the evaluation.", e);
+
+        /** The check's record is queued, or will not come: the writer no longer waits for it. */
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                if (expected.decrementAndGet() == 0) {
+                    LockSupport.unpark(thread);
+                }
+            }
         }
     }
 
@@ -84,11 +113,13 @@ public class AuditWriter implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                if (lastBatch > 1 && delayNanos > 0) {
-                    LockSupport.parkNanos(delayNanos);
+                long deadline = System.nanoTime() + delayNanos;
+                long left = delayNanos;
+                while (expected.get() > 0 && left > 0 && queue.size() < maxBatch - 1) {
+                    LockSupport.parkNanos(this, left);
+                    left = deadline - System.nanoTime();
                 }
                 queue.drainTo(batch, maxBatch - 1);
-                lastBatch = batch.size();
                 write(batch);
             } catch (InterruptedException e) {
                 running = false;

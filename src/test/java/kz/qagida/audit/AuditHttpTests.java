@@ -101,6 +101,33 @@ class AuditHttpTests {
 
     @Test
     @Order(3)
+    void theRecordHoldsTheRequestBodyAsSent() throws Exception {
+        // white space, field order and Kazakh text as the caller wrote them, not as Jackson would write them
+        String body = "{ \"person\" : {\"citizenship\":\"DE\",  \"birthDate\":\"1990-01-01\"},\n"
+                + "  \"asOf\":\"2024-03-10\",\"stays\":[{\"entry\":\"2024-03-01\",\"exit\":null,\"basis\":\"VISA_FREE\"}],"
+                + "\"residencePermit\":{\"issued\":\"2024-03-02\",\"validUntil\":\"2025-03-01\",\"purpose\":\"жұмыс\"} }";
+        String id = ok("POST", "/api/v1/checks", body).get("evaluationId").asString();
+        assertThat(storedRequest(id)).isEqualTo(body);
+
+        // a body in UTF-16 is read, and recorded as the parsed request written again in UTF-8 JSON
+        HttpResponse<String> utf16 = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/checks"))
+                .header(TestKeys.HEADER, TestKeys.ALL).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_16LE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(utf16.statusCode()).as(utf16.body()).isEqualTo(200);
+        String recorded = storedRequest(json.readTree(utf16.body()).get("evaluationId").asString());
+        assertThat(recorded).isNotEqualTo(body).contains("\"жұмыс\"");
+        assertThat(json.readTree(recorded).get("person").get("citizenship").asString()).isEqualTo("DE");
+        assertThat(ok("GET", "/api/v1/audit/verify", null).get("valid").asBoolean()).isTrue();
+    }
+
+    private String storedRequest(String id) {
+        return jdbc.queryForObject("SELECT request_json FROM audit_record WHERE evaluation_id = ?", String.class,
+                java.util.UUID.fromString(id));
+    }
+
+    @Test
+    @Order(4)
     void aCheckThatCannotBeRecordedIsRefusedWith503ProblemDetails() throws Exception {
         jdbc.execute("ALTER TABLE audit_record RENAME TO audit_record_gone"); // the store refuses every append
         HttpResponse<String> r = send("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);

@@ -111,7 +111,7 @@ class BatchController {
             return invalid(index, errors);
         }
         try {
-            return new ItemResult(index, 200, metrics.record(() -> audit.check(request, acceptLanguage, caller, explain),
+            return new ItemResult(index, 200, metrics.record(() -> audit.check(request, null, acceptLanguage, caller, explain),
                     AuditTrail.Answer::response).response(), null);
         } catch (InvalidRequestException e) {
             return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));

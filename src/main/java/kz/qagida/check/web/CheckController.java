@@ -32,8 +32,9 @@ class CheckController {
     }
 
     /**
-     * Answers only once the evaluation is recorded in the audit trail (503 when it cannot be). The body
-     * is the JSON the audit trail recorded, byte for byte.
+     * Answers only once the evaluation is recorded in the audit trail (503 when it cannot be). The
+     * trail records the request body as sent ({@link RequestBodyKeeper}); the answer's body is the JSON
+     * it recorded, byte for byte.
      */
     @PostMapping(path = "/api/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +45,8 @@ class CheckController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain,
             HttpServletRequest http) {
-        AuditTrail.Answer answer = metrics.record(() -> audit.check(request, acceptLanguage, caller(http), explain),
+        AuditTrail.Answer answer = metrics.record(
+                () -> audit.check(request, RequestBodyKeeper.body(http), acceptLanguage, caller(http), explain),
                 AuditTrail.Answer::response);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
