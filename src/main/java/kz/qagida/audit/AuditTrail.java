@@ -65,6 +65,26 @@ public class AuditTrail {
      * derivation too.
      */
     public Answer check(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
+        return submit(request, body, acceptLanguage, caller, explain).await();
+    }
+
+    /** A check answered and its record queued: {@link #await()} gives the answer once the record is committed. */
+    public record Submitted(Answer answer, AuditWriter.Commit commit) {
+
+        /** @throws AuditUnavailableException if the record is not committed */
+        public Answer await() {
+            if (commit != null) {
+                commit.await();
+            }
+            return answer;
+        }
+    }
+
+    /**
+     * Checks and queues the record without waiting for its commit, so that a caller with many checks
+     * (a batch) waits once for all of them; see {@link #check(CheckRequest, byte[], String, String, boolean)}.
+     */
+    public Submitted submit(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
         // announced before the evaluation, so that a commit under way may wait for this record
         try (AuditWriter.Slot slot = enabled ? writer.expect() : null) {
             RuleBase ruleBase = rules.get();
@@ -73,13 +93,14 @@ public class AuditTrail {
             CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
             long micros = (System.nanoTime() - started) / 1000;
             byte[] answer = json.writeValueAsBytes(response);
+            AuditWriter.Commit commit = null;
             if (slot != null) {
                 String requestJson = body != null ? new String(body, StandardCharsets.UTF_8)
                         : json.writeValueAsString(request);
-                slot.append(record(request, requestJson, response, new String(answer, StandardCharsets.UTF_8),
+                commit = slot.queue(record(request, requestJson, response, new String(answer, StandardCharsets.UTF_8),
                         ruleBase, caller, acceptLanguage, at, micros));
             }
-            return new Answer(response, answer);
+            return new Submitted(new Answer(response, answer), commit);
         }
     }
 

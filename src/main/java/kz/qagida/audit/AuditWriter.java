@@ -29,7 +29,32 @@ public class AuditWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
 
-    private record Pending(NewRecord record, CompletableFuture<Void> committed) {
+    private record Pending(NewRecord record, Commit commit) {
+    }
+
+    /** A queued record's commit: {@link #await()} returns once the record is committed. */
+    final class Commit {
+
+        private final CompletableFuture<Void> committed = new CompletableFuture<>();
+
+        /**
+         * @throws AuditUnavailableException if the record is not committed within the timeout, or the
+         *         store fails
+         */
+        void await() {
+            try {
+                committed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new AuditUnavailableException("The evaluation could not be recorded (the audit store failed), "
+                        + "so it is not answered; retry later.", e.getCause());
+            } catch (TimeoutException e) {
+                throw new AuditUnavailableException("The evaluation could not be recorded within "
+                        + timeout.toMillis() + " ms, so it is not answered; retry later.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditUnavailableException("Interrupted while recording the evaluation.", e);
+            }
+        }
     }
 
     private final AuditStore store;
@@ -65,31 +90,19 @@ public class AuditWriter implements AutoCloseable {
         private boolean open = true;
 
         /**
-         * Queues the record and returns once it is committed.
+         * Queues the record, to be committed with whatever else is queued.
          *
-         * @throws AuditUnavailableException if it is not committed within the timeout, the store fails,
-         *         or the queue is full
+         * @throws AuditUnavailableException if the queue is full or closed
          */
-        void append(NewRecord record) {
-            Pending pending = new Pending(record, new CompletableFuture<>());
+        Commit queue(NewRecord record) {
+            Pending pending = new Pending(record, new Commit());
             boolean queued = running && queue.offer(pending);
             close();
             if (!queued) {
                 throw new AuditUnavailableException("The evaluation could not be recorded (the audit queue is full "
                         + "or closed), so it is not answered; retry later.", null);
             }
-            try {
-                pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw new AuditUnavailableException("The evaluation could not be recorded (the audit store failed), "
-                        + "so it is not answered; retry later.", e.getCause());
-            } catch (TimeoutException e) {
-                throw new AuditUnavailableException("The evaluation could not be recorded within "
-                        + timeout.toMillis() + " ms, so it is not answered; retry later.", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuditUnavailableException("Interrupted while recording the evaluation.", e);
-            }
+            return pending.commit();
         }
 
         /** The check's record is queued, or will not come: the writer no longer waits for it. */
@@ -132,10 +145,10 @@ public class AuditWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             store.append(batch.stream().map(Pending::record).toList());
-            batch.forEach(p -> p.committed().complete(null));
+            batch.forEach(p -> p.commit().committed.complete(null));
         } catch (RuntimeException | Error e) {
             log.warn("Could not record {} evaluation(s): {}", batch.size(), e.toString());
-            batch.forEach(p -> p.committed().completeExceptionally(e));
+            batch.forEach(p -> p.commit().committed.completeExceptionally(e));
         }
     }
 

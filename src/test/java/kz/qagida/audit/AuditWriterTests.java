@@ -48,7 +48,7 @@ class AuditWriterTests {
     void aLoneCheckIsCommittedAtOnce() {
         long started = System.nanoTime();
         try (AuditWriter.Slot slot = writer.expect()) {
-            slot.append(record());
+            slot.queue(record()).await();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(store.sizes).containsExactly(1);
@@ -58,9 +58,9 @@ class AuditWriterTests {
     void aCommitWaitsForTheRecordOfACheckUnderWay() throws Exception {
         AuditWriter.Slot first = writer.expect();
         AuditWriter.Slot second = writer.expect();
-        CompletableFuture<Void> firstCommitted = CompletableFuture.runAsync(() -> first.append(record()));
+        CompletableFuture<Void> firstCommitted = CompletableFuture.runAsync(() -> first.queue(record()).await());
         Thread.sleep(300); // the second check is still being evaluated
-        second.append(record());
+        second.queue(record()).await();
         firstCommitted.get(5, TimeUnit.SECONDS);
         assertThat(store.sizes).containsExactly(2);
     }
@@ -70,7 +70,7 @@ class AuditWriterTests {
         AuditWriter.Slot first = writer.expect();
         AuditWriter.Slot failing = writer.expect();
         long started = System.nanoTime();
-        CompletableFuture<Void> firstCommitted = CompletableFuture.runAsync(() -> first.append(record()));
+        CompletableFuture<Void> firstCommitted = CompletableFuture.runAsync(() -> first.queue(record()).await());
         Thread.sleep(300);
         failing.close(); // its evaluation failed: no record will come
         firstCommitted.get(5, TimeUnit.SECONDS);

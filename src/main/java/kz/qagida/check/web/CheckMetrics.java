@@ -39,7 +39,11 @@ class CheckMetrics {
 
     /** Measures a check whose result carries its response (the audited answer, say). */
     <T> T record(Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
-        long start = System.nanoTime();
+        return record(System.nanoTime(), check, responseOf);
+    }
+
+    /** As above, for a check that started at {@code start} ({@link System#nanoTime()}) and ends in {@code check}. */
+    <T> T record(long start, Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
         String status = "ERROR";
         try {
             T result = check.get();
