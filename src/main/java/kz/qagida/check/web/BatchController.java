@@ -126,14 +126,16 @@ class BatchController {
                 throw e;
             };
         }
+        // the item's latency: its evaluation, then its own wait for the commit, not the items after it
+        long spent = System.nanoTime() - started;
         Supplier<AuditTrail.Answer> committed = answer;
-        return () -> answer(index, started, committed);
+        return () -> answer(index, spent, committed);
     }
 
     /** An item's answer once its record is committed; its failure stays its own. */
-    private ItemResult answer(int index, long started, Supplier<AuditTrail.Answer> answer) {
+    private ItemResult answer(int index, long spentNanos, Supplier<AuditTrail.Answer> answer) {
         try {
-            return new ItemResult(index, 200, metrics.record(started, answer, AuditTrail.Answer::response).response(),
+            return new ItemResult(index, 200, metrics.record(spentNanos, answer, AuditTrail.Answer::response).response(),
                     null);
         } catch (InvalidRequestException e) {
             return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));

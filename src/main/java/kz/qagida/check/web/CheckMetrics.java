@@ -39,11 +39,12 @@ class CheckMetrics {
 
     /** Measures a check whose result carries its response (the audited answer, say). */
     <T> T record(Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
-        return record(System.nanoTime(), check, responseOf);
+        return record(0, check, responseOf);
     }
 
-    /** As above, for a check that started at {@code start} ({@link System#nanoTime()}) and ends in {@code check}. */
-    <T> T record(long start, Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
+    /** As above, for a check that has already taken {@code spentNanos} (a batch item evaluated before its commit). */
+    <T> T record(long spentNanos, Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
+        long start = System.nanoTime() - spentNanos;
         String status = "ERROR";
         try {
             T result = check.get();
