@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -65,26 +66,17 @@ public class AuditTrail {
      * derivation too.
      */
     public Answer check(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
-        return submit(request, body, acceptLanguage, caller, explain).await();
-    }
-
-    /** A check answered and its record queued: {@link #await()} gives the answer once the record is committed. */
-    public record Submitted(Answer answer, AuditWriter.Commit commit) {
-
-        /** @throws AuditUnavailableException if the record is not committed */
-        public Answer await() {
-            if (commit != null) {
-                commit.await();
-            }
-            return answer;
-        }
+        return submit(request, body, acceptLanguage, caller, explain).get();
     }
 
     /**
      * Checks and queues the record without waiting for its commit, so that a caller with many checks
-     * (a batch) waits once for all of them; see {@link #check(CheckRequest, byte[], String, String, boolean)}.
+     * (a batch) waits once for all of them: the supplier gives the answer once the record is committed
+     * and throws {@link AuditUnavailableException} when it is not. See
+     * {@link #check(CheckRequest, byte[], String, String, boolean)}.
      */
-    public Submitted submit(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
+    public Supplier<Answer> submit(CheckRequest request, byte[] body, String acceptLanguage, String caller,
+            boolean explain) {
         // announced before the evaluation, so that a commit under way may wait for this record
         try (AuditWriter.Slot slot = enabled ? writer.expect() : null) {
             RuleBase ruleBase = rules.get();
@@ -93,14 +85,17 @@ public class AuditTrail {
             CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
             long micros = (System.nanoTime() - started) / 1000;
             byte[] answer = json.writeValueAsBytes(response);
-            AuditWriter.Commit commit = null;
-            if (slot != null) {
-                String requestJson = body != null ? new String(body, StandardCharsets.UTF_8)
-                        : json.writeValueAsString(request);
-                commit = slot.queue(record(request, requestJson, response, new String(answer, StandardCharsets.UTF_8),
-                        ruleBase, caller, acceptLanguage, at, micros));
+            Answer result = new Answer(response, answer);
+            if (slot == null) {
+                return () -> result;
             }
-            return new Submitted(new Answer(response, answer), commit);
+            String requestJson = body != null ? new String(body, StandardCharsets.UTF_8) : json.writeValueAsString(request);
+            AuditWriter.Commit commit = slot.queue(record(request, requestJson, response,
+                    new String(answer, StandardCharsets.UTF_8), ruleBase, caller, acceptLanguage, at, micros));
+            return () -> {
+                commit.await();
+                return result;
+            };
         }
     }
 

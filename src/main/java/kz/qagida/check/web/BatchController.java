@@ -118,18 +118,22 @@ class BatchController {
             return refused(index, errors);
         }
         long started = System.nanoTime();
-        Supplier<AuditTrail.Answer> answer;
+        Supplier<AuditTrail.Answer> answer = submitted(request, acceptLanguage, caller, explain);
+        // the item's latency: its evaluation, then its own wait for the commit, not the items after it
+        long spent = System.nanoTime() - started;
+        return () -> answer(index, spent, answer);
+    }
+
+    /** The item's answer to come, or the failure of its check, thrown when the answer is asked for. */
+    private Supplier<AuditTrail.Answer> submitted(CheckRequest request, String acceptLanguage, String caller,
+            boolean explain) {
         try {
-            answer = audit.submit(request, null, acceptLanguage, caller, explain)::await;
+            return audit.submit(request, null, acceptLanguage, caller, explain);
         } catch (RuntimeException e) {
-            answer = () -> {
+            return () -> {
                 throw e;
             };
         }
-        // the item's latency: its evaluation, then its own wait for the commit, not the items after it
-        long spent = System.nanoTime() - started;
-        Supplier<AuditTrail.Answer> committed = answer;
-        return () -> answer(index, spent, committed);
     }
 
     /** An item's answer once its record is committed; its failure stays its own. */
