@@ -120,7 +120,7 @@ public class Replayer {
             problem.setTitle("Ruleset not replayable");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
         }
-        if (!base.version().equals(version)) {
+        if (!base.version().equals(version) && !kz.qagida.rules.RulesetVersion.ofBytes(files).equals(version)) {
             throw new IllegalStateException("stored ruleset " + version + " reloads as " + base.version());
         }
         synchronized (loaded) {

@@ -3,12 +3,9 @@ package kz.qagida.rules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +83,7 @@ public final class RuleBaseLoader {
                 readReference(f, problems, reference);
             }
         }
-        if (compiled.isEmpty()) {
+        if (files.stream().noneMatch(f -> f.isDrl() || f.isTable())) {
             problems.add(new Problem("(rules root)", null, "no rule files found under rules-drl/ or decision-tables/"));
         }
 
@@ -234,8 +231,17 @@ public final class RuleBaseLoader {
 
     private static void compileTable(RuleFile f, List<Problem> problems, List<Compiled> out) {
         String drl;
+        int before = problems.size();
+        TableCells.Read cells = TableCells.read(f, problems);
+        if (cells == null) {
+            problems.add(new Problem(f.path(), null, "cannot read the decision table: not a readable .xlsx workbook"));
+            return;
+        }
+        if (problems.size() > before) {
+            return; // compiling mistyped cells would only repeat the problems in Drools' words
+        }
         try {
-            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(f.content()), InputType.XLS);
+            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(cells.normalized()), InputType.XLS);
         } catch (RuntimeException e) {
             problems.add(new Problem(f.path(), null, "cannot read the decision table: " + rootMessage(e)));
             return;
@@ -366,20 +372,8 @@ public final class RuleBaseLoader {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** SHA-256 over the sorted relative paths and contents of every file. */
+    /** The ruleset version of these files: see {@link RulesetVersion#of}. */
     public static String version(List<RuleFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted((a, b) -> a.path().compareTo(b.path())).forEach(f -> {
-                sha.update(f.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Integer.toString(f.content().length).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.content());
-            });
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RulesetVersion.of(files);
     }
 }

@@ -25,6 +25,7 @@ import kz.qagida.law.RuleInfo;
 import kz.qagida.law.Validity;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleFile;
+import kz.qagida.rules.TableCells;
 
 /**
  * Checks a compiled rules root beyond what compiling proves (the loader already refuses missing
@@ -138,7 +139,7 @@ public final class Lint {
                 if (i == 0 || sheet.getSheetName().equals("Sources")) {
                     for (Row row : sheet) {
                         for (Cell cell : row) {
-                            if (cell.getCellType() == CellType.FORMULA) {
+                            if (cell.getCellType() == CellType.FORMULA && !TableCells.isBooleanFormula(cell)) {
                                 findings.add(Finding.error(f.path(), "cell " + cell.getAddress().formatAsString()
                                         + (i > 0 ? " of " + sheet.getSheetName() : ""), "formula: type the value, not a formula"));
                             }
