@@ -259,7 +259,7 @@ public final class TableCells {
     }
 
     /** A cell as what it holds: a date cell as yyyy-MM-dd, a number without a display format, a boolean as true/false. */
-    static String valueOf(Cell cell) {
+    public static String valueOf(Cell cell) {
         if (cell == null) {
             return "";
         }
