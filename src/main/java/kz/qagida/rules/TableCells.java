@@ -32,7 +32,7 @@ import org.apache.poi.ss.util.CellReference;
  *
  * <p>A column declares its type at the end of its label (the row under the code snippets), in
  * square brackets: {@code Дней за визит / Days per visit [days]}. The types: {@code days} (a whole
- * number of days, or months or years where the label says so), {@code number}, {@code mrp} (a
+ * number of days), {@code whole} (a whole number of months, years, offences...), {@code number}, {@code mrp} (a
  * multiple of the monthly calculation index), {@code date} (yyyy-MM-dd or a date cell),
  * {@code dates} (dates separated by commas), {@code boolean} (true or false), {@code country}
  * (ISO 3166 alpha-2), {@code enum A|B|C} (one of the listed values), {@code period} (ISO 8601,
@@ -50,7 +50,7 @@ public final class TableCells {
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** What a value column holds. */
-    public enum Type { DAYS, NUMBER, MRP, DATE, DATES, BOOLEAN, COUNTRY, ENUM, PERIOD, TEXT }
+    public enum Type { DAYS, WHOLE, NUMBER, MRP, DATE, DATES, BOOLEAN, COUNTRY, ENUM, PERIOD, TEXT }
 
     /**
      * A value column: its letter, keyword, metadata key (or null), label without the tag, type,
@@ -205,7 +205,7 @@ public final class TableCells {
                 return new Column(letter, keyword, metadataKey, plain, type, allowed, true);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(f.path(), "label of column " + letter, "unknown type [" + tag.group(1)
-                        + "]: use days, number, mrp, date, dates, boolean, country, enum A|B, period or text"));
+                        + "]: use days, whole, number, mrp, date, dates, boolean, country, enum A|B, period or text"));
                 return new Column(letter, keyword, metadataKey, plain, Type.TEXT, List.of(), true);
             }
         }
@@ -225,7 +225,7 @@ public final class TableCells {
             return null;
         }
         String value = switch (column.type()) {
-            case DAYS -> raw.matches("\\d+") ? raw : null;
+            case DAYS, WHOLE -> raw.matches("\\d+") ? raw : null;
             case NUMBER -> number(raw, false);
             case MRP -> number(raw, true);
             case DATE -> date(raw);
@@ -245,7 +245,8 @@ public final class TableCells {
 
     private static String expected(Column column) {
         return switch (column.type()) {
-            case DAYS -> "a whole number";
+            case DAYS -> "a whole number of days";
+            case WHOLE -> "a whole number";
             case NUMBER -> "a number";
             case MRP -> "a number of MRP (0 or more)";
             case DATE -> "a date (yyyy-MM-dd, or a date cell)";

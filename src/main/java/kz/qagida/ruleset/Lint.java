@@ -77,7 +77,7 @@ public final class Lint {
                 String where = "column " + c.letter();
                 if (!c.declared()) {
                     findings.add(Finding.warning(f.path(), where, c.name() + " declares no type: end its label (row "
-                            + table.labelRow() + ") with one of [days] [number] [mrp] [date] [dates] [boolean] [country] "
+                            + table.labelRow() + ") with one of [days] [whole] [number] [mrp] [date] [dates] [boolean] [country] "
                             + "[enum A|B] [period] [text]"));
                 }
                 if (c.key() != null && !STANDARD_KEYS.contains(c.key()) && !read.contains(c.key())

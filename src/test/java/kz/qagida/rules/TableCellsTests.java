@@ -84,7 +84,7 @@ class TableCellsTests {
                         .containsExactlyInAnyOrder(
                                 "decision-tables/typed/t.drl.xlsx (cell I9): validTo '31-Dec-2025' is not a date (yyyy-MM-dd, or a date cell)",
                                 "decision-tables/typed/t.drl.xlsx (cell C9): Value 'yes' is not true or false",
-                                "decision-tables/typed/t.drl.xlsx (cell E9): stayPerVisitDays '6O' is not a whole number"));
+                                "decision-tables/typed/t.drl.xlsx (cell E9): stayPerVisitDays '6O' is not a whole number of days"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class TableCellsTests {
                 .write(t);
         assertThatThrownBy(() -> RuleBaseLoader.load(List.of(file(t))))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
-                        .contains("decision-tables/typed/t.drl.xlsx (label of column C): unknown type [bool]: use days, number, mrp, "
+                        .contains("decision-tables/typed/t.drl.xlsx (label of column C): unknown type [bool]: use days, whole, number, mrp, "
                                 + "date, dates, boolean, country, enum A|B, period or text",
                                 "decision-tables/typed/t.drl.xlsx (cell H9): validTo '2025-13-01' is not a date (yyyy-MM-dd, or a date cell)"));
     }

@@ -66,7 +66,7 @@ class TableCommandsTests {
         RuleBase base = RuleBaseLoader.load(List.of(new RuleFile("decision-tables/typed/t.drl.xlsx", Files.readAllBytes(table))));
         assertThat(Lint.check(base)).extracting(Finding::toString).contains(
                 Finding.warning("decision-tables/typed/t.drl.xlsx", "column E", unread + " declares no type: end its label (row 8) "
-                        + "with one of [days] [number] [mrp] [date] [dates] [boolean] [country] [enum A|B] [period] [text]").toString(),
+                        + "with one of [days] [whole] [number] [mrp] [date] [dates] [boolean] [country] [enum A|B] [period] [text]").toString(),
                 Finding.warning("decision-tables/typed/t.drl.xlsx", "column E", "no rule or fact reads " + unread
                         + ": remove the column, or use it").toString())
                 .noneMatch(f -> f.contains("column C") || f.contains("column D") || f.contains("column F"));
