@@ -1,4 +1,4 @@
-package kz.qagida.check.scenario;
+package kz.qagida.ruleset;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,9 +1,9 @@
-package kz.qagida.facts;
+package kz.qagida.facts.entry;
 
 import kz.qagida.law.RuleInfo;
 
 /** A legal number a DRL rule needs (EN-5 months, EN-6 years, EN-9 days), carried by its table row. */
-public record LegalTerm(RuleInfo row) {
+public record LegalTermRow(RuleInfo row) {
 
     public String id() {
         return row.id();

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.entry;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.qagida.facts.input.PassportType;
 import kz.qagida.law.RuleInfo;
 
 /**
@@ -63,7 +64,7 @@ public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, St
     }
 
     /** A list member (EN-2, EN-3) with the terms row in force for its list. */
-    public static RegimeCandidate member(RegimeMember member, RuleInfo terms) {
+    public static RegimeCandidate member(RegimeMemberRow member, RuleInfo terms) {
         return new RegimeCandidate(List.of(member.row(), terms), member.passportType(), "UNILATERAL", false,
                 terms.number("maxDaysPerEntry"), terms.number("windowDays"), terms.number("windowLimit"),
                 terms.number("yearLimit"));

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.entry;
 
 /** The visa regime that governs the person on the check date: the winning {@link RegimeCandidate}. */
 public record VisaRegime(RegimeCandidate source) {

@@ -1,6 +1,9 @@
-package kz.qagida.facts;
+package kz.qagida.facts.host;
 
 import java.time.LocalDate;
+
+import kz.qagida.facts.reference.Deadline;
+import kz.qagida.facts.reference.DutyEvent;
 
 /** Derived: the host notified an event after its deadline, or had not notified it by the check date. */
 public record LateNotification(DutyEvent event, Deadline deadline) {

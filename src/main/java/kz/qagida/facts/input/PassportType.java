@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.input;
 
 /** Passport types of seed 000's visa table: D diplomatic, S service, N ordinary. */
 public enum PassportType {

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.input;
 
 /** The exit-ban grounds of EX-1 that hold for the person. */
 public record Restrictions(Boolean criminalProceedings, Boolean sentenceOrProbation, Boolean evadingCourtObligations,

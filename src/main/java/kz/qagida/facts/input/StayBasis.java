@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.input;
 
 /** On what basis a stay was made. */
 public enum StayBasis {

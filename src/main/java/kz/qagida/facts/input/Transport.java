@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.input;
 
 /** How the border was crossed. */
 public enum Transport {

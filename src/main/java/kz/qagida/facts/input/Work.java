@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.input;
 
 /** Whether the person works, and with a permit. A missing field is a "no". */
 public record Work(Boolean employed, Boolean workPermit) {

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.reference;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,25 +15,25 @@ import kz.qagida.law.RuleInfo;
  * transferred days off) and the weekend days worked ({@code workingDates}), as ISO dates separated
  * by commas.
  */
-public record CalendarYear(RuleInfo row, WorkingDays.Year year) {
+public record CalendarYearRow(RuleInfo row, WorkingDays.Year year) {
 
     /**
      * Each row's dates are parsed once: every check inserts the calendars, and parsing them again
      * each time cost a tenth of a typical check. Rows are immutable, so their parse can be shared.
      */
-    private static final Map<RuleInfo, CalendarYear> PARSED = new ConcurrentHashMap<>();
+    private static final Map<RuleInfo, CalendarYearRow> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_PARSED = 1_000;
 
-    public static CalendarYear of(RuleInfo row) {
+    public static CalendarYearRow of(RuleInfo row) {
         if (PARSED.size() >= MAX_PARSED) {
             PARSED.clear(); // rows of rulesets replaced by reloads
         }
-        return PARSED.computeIfAbsent(row, CalendarYear::parse);
+        return PARSED.computeIfAbsent(row, CalendarYearRow::parse);
     }
 
-    private static CalendarYear parse(RuleInfo row) {
+    private static CalendarYearRow parse(RuleInfo row) {
         int year = Integer.parseInt(row.params().get("year").trim());
-        return new CalendarYear(row, new WorkingDays.Year(year, dates(row, "nonWorkingDates"), dates(row, "workingDates")));
+        return new CalendarYearRow(row, new WorkingDays.Year(year, dates(row, "nonWorkingDates"), dates(row, "workingDates")));
     }
 
     private static Set<LocalDate> dates(RuleInfo row, String name) {

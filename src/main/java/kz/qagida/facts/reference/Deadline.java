@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.reference;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +15,10 @@ public record Deadline(String event, LocalDate start, int workingDays, LocalDate
         RuleInfo term, RuleInfo convention) {
 
     /** Counts {@code workingDays} (the term row's parameter) from {@code start} over the known calendars. */
-    public static Deadline count(String event, LocalDate start, RuleInfo term, DayCountConvention convention,
+    public static Deadline count(String event, LocalDate start, RuleInfo term, DayCountRow convention,
             List<?> calendarYears) {
         int n = term.number("workingDays");
-        WorkingDays calendar = new WorkingDays(calendarYears.stream().map(y -> ((CalendarYear) y).year()).toList());
+        WorkingDays calendar = new WorkingDays(calendarYears.stream().map(y -> ((CalendarYearRow) y).year()).toList());
         WorkingDays.Result r = calendar.nth(start, n, convention.startDayNumber());
         return new Deadline(event, start, n, r.date(), r.missingYear(), term, convention.row());
     }

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.reference;
 
 import java.time.LocalDate;
 

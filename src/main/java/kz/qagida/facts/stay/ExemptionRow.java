@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +10,7 @@ import kz.qagida.law.RuleInfo;
  * VISA_CATEGORY (the {@code visaCategories} listed), DIPLOMATIC_OR_SERVICE_PASSPORT or UNDER_16
  * (with {@code ageLimit}).
  */
-public record Exemption(RuleInfo row) {
+public record ExemptionRow(RuleInfo row) {
 
     public String reason() {
         return row.params().get("reason");

@@ -1,8 +1,9 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import kz.qagida.facts.input.Stay;
 import kz.qagida.law.RuleInfo;
 
 /**

@@ -1,9 +1,10 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import kz.qagida.calendar.Days;
+import kz.qagida.facts.input.Stay;
 import kz.qagida.law.RuleInfo;
 
 /**
@@ -12,7 +13,7 @@ import kz.qagida.law.RuleInfo;
  * registration by day {@code dueDays}, 2026); {@code capsStay} says whether a stay past the due
  * day without it is unlawful from the next day.
  */
-public record RegistrationDuty(RuleInfo row) {
+public record RegistrationDutyRow(RuleInfo row) {
 
     public String kind() {
         return row.params().get("kind");
@@ -46,7 +47,7 @@ public record RegistrationDuty(RuleInfo row) {
      * stay whose regime allows more than {@code dueDays} days per entry, and only until the due
      * day (after it the stay is unlawful, see ST-3's limit).
      */
-    public static boolean applies(RegistrationDuty duty, Stay stay, List<?> terms, LocalDate asOf) {
+    public static boolean applies(RegistrationDutyRow duty, Stay stay, List<?> terms, LocalDate asOf) {
         if (stay.exit() != null && Days.present(stay.entry(), stay.exit()) <= duty.dueDays()) {
             return false;
         }

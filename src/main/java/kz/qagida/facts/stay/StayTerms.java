@@ -1,23 +1,26 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import kz.qagida.calendar.WindowLimit;
+import kz.qagida.facts.entry.RegimeCandidate;
+import kz.qagida.facts.entry.VisaRegime;
+import kz.qagida.facts.input.Stay;
 import kz.qagida.law.RuleInfo;
 
 /**
  * Derived (ST-1, ST-2): the limits of visa-free stays on the check date: the regime's per-entry
  * limit and every window that applies (the regime's own rolling window and calendar-year limit,
- * or the general window of a {@link WindowTerm} when the regime sets none).
+ * or the general window of a {@link WindowTermRow} when the regime sets none).
  *
  * @param rows the rows that gave the terms, the regime's deciding row first
  */
 public record StayTerms(VisaRegime regime, Integer maxDaysPerEntry, List<WindowLimit> windows, List<RuleInfo> rows,
         LocalDate windowsFrom) {
 
-    public static StayTerms of(VisaRegime regime, WindowTerm general) {
+    public static StayTerms of(VisaRegime regime, WindowTermRow general) {
         RegimeCandidate c = regime.source();
         List<WindowLimit> windows = new ArrayList<>();
         List<RuleInfo> rows = new ArrayList<>(c.rows());

@@ -1,10 +1,12 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
 import kz.qagida.calendar.Presence;
+import kz.qagida.facts.input.Stay;
+import kz.qagida.facts.input.StayBasis;
 
 /**
  * Derived: the days the window limits count, up to the check date: every stay except those that

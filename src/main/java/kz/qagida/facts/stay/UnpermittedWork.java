@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 /**
  * Derived (ST-6): the person works without the right to: NO_WORK_PERMIT (003: no permit where one is

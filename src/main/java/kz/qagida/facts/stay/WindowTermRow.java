@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import kz.qagida.law.RuleInfo;
 
@@ -6,5 +6,5 @@ import kz.qagida.law.RuleInfo;
  * A window limit that applies to every visa-free stay whose regime sets none of its own (ST-2):
  * the row carries {@code windowDays} and {@code windowLimit}.
  */
-public record WindowTerm(RuleInfo row) {
+public record WindowTermRow(RuleInfo row) {
 }

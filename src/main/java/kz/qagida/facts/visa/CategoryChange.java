@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.visa;
 
 /**
  * Derived from {@code requests.visaCategoryChangeTo}: the category asked for ({@code to}) and the

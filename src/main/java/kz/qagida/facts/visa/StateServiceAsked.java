@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.visa;
 
 /** Derived: one code of {@code requests.stateServices}, upper-cased. */
 public record StateServiceAsked(String code) {

@@ -1,4 +1,4 @@
-package kz.qagida.facts;
+package kz.qagida.facts.stay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import kz.qagida.facts.input.Stay;
+import kz.qagida.facts.input.StayBasis;
 
 class StayLimitTests {
 
