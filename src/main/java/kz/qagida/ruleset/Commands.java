@@ -21,7 +21,6 @@ import org.apache.poi.ss.util.CellReference;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
 import kz.qagida.rules.TableCells;
