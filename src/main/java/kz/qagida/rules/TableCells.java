@@ -231,7 +231,8 @@ public final class TableCells {
             case DATE -> date(raw);
             case DATES -> dates(raw);
             case BOOLEAN -> raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false") ? raw.toLowerCase(Locale.ROOT) : null;
-            case COUNTRY -> COUNTRY.matcher(raw).matches() && ISO_COUNTRIES.contains(raw) ? raw : null;
+            case COUNTRY -> COUNTRY.matcher(raw).matches()
+                    && (ISO_COUNTRIES.contains(raw) || raw.equals(kz.qagida.law.Countries.UN_LAISSEZ_PASSER)) ? raw : null;
             case ENUM -> column.allowed().contains(raw) ? raw : null;
             case PERIOD -> period(raw);
             case TEXT -> raw;
@@ -252,7 +253,7 @@ public final class TableCells {
             case DATE -> "a date (yyyy-MM-dd, or a date cell)";
             case DATES -> "a list of dates (yyyy-MM-dd, separated by commas)";
             case BOOLEAN -> "true or false";
-            case COUNTRY -> "an ISO 3166 country code (two capital letters)";
+            case COUNTRY -> "an ISO 3166 country code (two capital letters; XX: the UN laissez-passer)";
             case ENUM -> "one of " + String.join(", ", column.allowed());
             case PERIOD -> "an ISO 8601 period such as P90D or P1Y";
             case TEXT -> "text";

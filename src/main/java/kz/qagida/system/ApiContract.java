@@ -149,7 +149,7 @@ final class ApiContract implements OpenApiCustomizer {
     }
 
     private static Schema<?> any() {
-        return new Schema<>().nullable(true).description("Any JSON value, or null when absent on this side");
+        return new Schema<>().description("Any JSON value; absent or null when absent on this side");
     }
 
     private static Schema<?> ref(String name) {
@@ -172,7 +172,7 @@ final class ApiContract implements OpenApiCustomizer {
                 Schema<?> prop = (Schema<?>) s.getProperties().get(p);
                 if (prop != null && prop.get$ref() != null) {
                     // a $ref cannot carry nullable in OpenAPI 3.0: wrap it
-                    s.getProperties().put(p, new Schema<>().nullable(true).allOf(List.of(prop)));
+                    s.getProperties().put(p, new ObjectSchema().nullable(true).allOf(List.of(prop)));
                 } else if (prop != null) {
                     prop.setNullable(true);
                 }
