@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import kz.qagida.check.CheckRequest.StayInput;
+import kz.qagida.facts.Booking;
 import kz.qagida.facts.Context;
 import kz.qagida.facts.ForceMajeure;
 import kz.qagida.facts.PassportType;
@@ -77,6 +78,36 @@ public class CheckService {
         return Status.COMPLIANT;
     }
 
+    /** Stays joined where one's exit is the next one's entry day. */
+    private record Segment(int index, LocalDate entry, LocalDate exit, kz.qagida.facts.StayBasis basis,
+            kz.qagida.facts.Transport transport) {
+    }
+
+    /**
+     * The stays in date order, an exit and an entry on the same day joined into one continuous
+     * presence (api/CONTRACT.md): the day counts once and the stay runs from the first entry to the
+     * last exit, on the basis and transport of its latest entry.
+     */
+    static List<Segment> continuous(List<StayInput> stays) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> stays.get(i).entry()).thenComparing(i -> i));
+        List<Segment> out = new ArrayList<>();
+        for (int i : order) {
+            StayInput s = stays.get(i);
+            Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.exit() != null && last.exit().equals(s.entry())) {
+                out.set(out.size() - 1, new Segment(last.index(), last.entry(), s.exit(),
+                        s.basis() != null ? s.basis() : last.basis(), s.transport() != null ? s.transport() : last.transport()));
+            } else {
+                out.add(new Segment(i, s.entry(), s.exit(), s.basis(), s.transport()));
+            }
+        }
+        return out;
+    }
+
     /** Validates what bean validation cannot, then builds the facts the rules see. */
     static List<Object> facts(CheckRequest request, LocalDate asOf) {
         List<FieldProblem> errors = new ArrayList<>(InputLimits.check(request));
@@ -103,10 +134,16 @@ public class CheckService {
                 }
                 open = i;
             }
-            if (!s.entry().isAfter(asOf)) {
+        }
+        if (errors.isEmpty()) {
+            for (Segment s : continuous(request.stays())) {
+                if (s.entry().isAfter(asOf)) {
+                    facts.add(new Booking(s.index(), s.entry(), s.exit(), s.basis(), s.transport()));
+                    continue;
+                }
                 LocalDate lastPresent = s.exit() == null || s.exit().isAfter(asOf) ? asOf : s.exit();
                 boolean current = s.exit() == null || !s.exit().isBefore(asOf);
-                facts.add(new Stay(i, s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
+                facts.add(new Stay(s.index(), s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
             }
         }
         if (request.requests() != null && request.requests().documentFor() != null
