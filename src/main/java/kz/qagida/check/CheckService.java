@@ -58,7 +58,8 @@ public class CheckService {
         List<CheckResponse.ConclusionView> views = conclusions.stream()
                 .map(c -> new CheckResponse.ConclusionView(c.code(), c.severity(), c.subject(),
                         Messages.render(c, language, ruleBase.messages()), c.dueDate(), c.facts(), c.penalty(),
-                        c.citations(), c.rule().ref(), evaluation.derivations().get(c)))
+                        c.citations(), c.rule().ref(), evaluation.derivations().get(c),
+                        Messages.interpretation(c.interpretation(), language, ruleBase.messages())))
                 .toList();
         return new CheckResponse(UUID.randomUUID(), asOf,
                 new CheckResponse.Ruleset(ruleBase.version(), ruleBase.loadedAt()), status(conclusions), views,
