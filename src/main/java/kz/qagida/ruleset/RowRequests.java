@@ -90,7 +90,7 @@ final class RowRequests {
         if (m.find()) {
             r.putObject("requests").putArray("stateServices").add(m.group(1));
         }
-        m = Pattern.compile("RegimeMember\\(program == \"(EN-\\d+)\"").matcher(when);
+        m = Pattern.compile("RegimeMemberRow\\(program == \"(EN-\\d+)\"").matcher(when);
         if (m.find()) {
             person.put("citizenship", m.group(1).equals("EN-3") ? "IN" : "DE");
         }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import kz.qagida.check.CheckRequest.PersonInput;
 import kz.qagida.check.CheckRequest.StayInput;
-import kz.qagida.facts.Booking;
-import kz.qagida.facts.Stay;
+import kz.qagida.facts.input.Booking;
+import kz.qagida.facts.input.Stay;
 import kz.qagida.rules.TestRules;
 
 /** An exit and an entry on the same day are one continuous presence; stays after asOf are bookings. */
