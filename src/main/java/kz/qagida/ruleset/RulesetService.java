@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import kz.qagida.check.scenario.Scenario;
 import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
@@ -56,9 +57,14 @@ public class RulesetService {
     private List<Scenario> lastScenarios;
 
     public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
+        this(active, root, clock, json, CompiledCache.NONE);
+    }
+
+    /** A service whose gate takes unchanged rule files compiled from {@code compiled}. */
+    public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json, CompiledCache compiled) {
         this.active = active;
         this.root = root;
-        this.gate = new Gate(clock, json);
+        this.gate = new Gate(clock, json, compiled);
         RuleBase first = active.get();
         keep(first);
         record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));

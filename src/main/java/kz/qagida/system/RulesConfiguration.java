@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
 import kz.qagida.ruleset.RulesRoot;
@@ -47,15 +48,24 @@ class RulesConfiguration {
         return RulesRoot.packaged();
     }
 
+    /**
+     * Compiled rule files kept by file and build ({@code qagida.rules.compiled-cache}, default
+     * {@code ./data/compiled}; empty = only the copies packaged in the jar).
+     */
+    @Bean
+    CompiledCache compiledCache(@Value("${qagida.rules.compiled-cache:./data/compiled}") String dir) {
+        return CompiledCache.in(dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize());
+    }
+
     /** A rules root that does not load stops start-up with every problem named. */
     @Bean
-    ActiveRuleBase activeRuleBase(RulesRoot root) {
-        return new ActiveRuleBase(RuleBaseLoader.load(root.files()));
+    ActiveRuleBase activeRuleBase(RulesRoot root, CompiledCache compiled) {
+        return new ActiveRuleBase(RuleBaseLoader.load(root.files(), compiled));
     }
 
     @Bean
-    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
-        return new RulesetService(active, root, clock, json);
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json, CompiledCache compiled) {
+        return new RulesetService(active, root, clock, json, compiled);
     }
 
     /** Reloads (through the gate) when files under the rules root change; off with qagida.rules.watch.enabled=false. */

@@ -20,7 +20,8 @@ public final class TestRules {
 
     public static synchronized RuleBase ruleBase() {
         if (ruleBase == null) {
-            ruleBase = RuleBaseLoader.load(RuleSource.fromDirectory(ROOT));
+            // the compiled-rules cache under target/ spares the next test JVM the compilation
+            ruleBase = RuleBaseLoader.load(RuleSource.fromDirectory(ROOT), CompiledCache.in(ROOT.resolve("target/compiled-rules")));
         }
         return ruleBase;
     }
