@@ -65,9 +65,13 @@ public class RulesetService {
         this.active = active;
         this.root = root;
         this.gate = new Gate(clock, json, compiled);
-        RuleBase first = active.get();
-        keep(first);
-        record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+        // the first rule base may still be loading beside the rest of the application
+        active.whenLoaded(first -> {
+            synchronized (this) {
+                keep(first);
+                record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+            }
+        });
     }
 
     /** Reads the rules root again and activates it if the gate passes. */
