@@ -76,7 +76,7 @@ final class FileCompiler {
                 ResourceType.DRL);
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError e : builder.getErrors()) {
-                problems.add(new Problem(f.path(), errorLocation(f, drl, e.getLines()), e.getMessage().trim()));
+                problems.add(new Problem(f.path(), errorLocation(f.path(), drl, e.getLines()), e.getMessage().trim()));
             }
             return null;
         }
@@ -150,11 +150,11 @@ final class FileCompiler {
     }
 
     /** For a table, maps a line of the generated DRL back to the row's cell. */
-    private static String errorLocation(RuleFile f, String drl, int[] lines) {
+    static String errorLocation(String path, String drl, int[] lines) {
         if (lines == null || lines.length == 0 || lines[0] <= 0) {
             return null;
         }
-        if (!f.isTable()) {
+        if (!path.endsWith(".drl.xlsx")) {
             return "line " + lines[0];
         }
         String[] drlLines = drl.split("\n", -1);
