@@ -111,8 +111,12 @@ class AuditPageController {
         model.addAttribute("answer", AnswerView.of(answer,
                 StayTimeline.svg(request, answer, (key, args) -> messages.getMessage(key, args, locale)), citations));
         try {
-            model.addAttribute("replay", replayer.replay(record.content().evaluationId(), Replayer.Against.CURRENT)
-                    .orElse(null));
+            Replayer.Replay replay = replayer.replay(record.content().evaluationId(), Replayer.Against.CURRENT)
+                    .orElse(null);
+            model.addAttribute("replay", replay);
+            // a replay runs without explanations: an explained record differs by them alone
+            model.addAttribute("differences", replay == null ? List.of() : replay.differences().stream()
+                    .filter(d -> !d.path().endsWith(".explanation")).toList());
         } catch (ErrorResponseException | IllegalStateException e) {
             model.addAttribute("replayProblem", e.getMessage());
         }

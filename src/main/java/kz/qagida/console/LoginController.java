@@ -82,7 +82,8 @@ class LoginController {
         return "console/home";
     }
 
-    @GetMapping("/console/denied")
+    /** Spring Security forwards refused requests here, whatever their method. */
+    @org.springframework.web.bind.annotation.RequestMapping("/console/denied")
     String denied(HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         return "console/denied";

@@ -87,10 +87,10 @@ final class StayTimeline {
             start = end.minusDays(MAX_DAYS);
         }
         Axis x = new Axis(start, end);
-        int barsHeight = bars.size() * (BAR + GAP);
+        int barsHeight = bars.size() * (BAR + GAP) + f.overstays.size() * 16;
         int chartTop = 40 + barsHeight + 30;
         boolean chart = f.windowDays != null && f.windowLimit != null;
-        int height = chartTop + (chart ? CHART + 40 : 10);
+        int height = chartTop + (chart ? CHART + 50 : 50);
 
         StringBuilder label = new StringBuilder("Stay timeline: ");
         label.append(text.apply("timeline.summary", new Object[] {bars.size(), bars.get(0).entry(), asOf}));
@@ -122,6 +122,7 @@ final class StayTimeline {
         // stays
         int y = 40;
         for (Bar b : bars) {
+            boolean over = false;
             String cls = b.planned() ? "stay planned" : "stay";
             svg.rect(x.at(b.entry()), y, x.width(b.entry(), b.last()), BAR, cls);
             if (b.declared() != null) {
@@ -132,14 +133,15 @@ final class StayTimeline {
             svg.text(x.at(b.entry()) + 4, y + 13, what, "bar-label");
             for (Overstay o : f.overstays) {
                 if (o.entry == null || o.entry.equals(b.entry())) {
+                    over = true;
                     LocalDate first = o.lastLawfulDay.plusDays(1);
                     LocalDate last = o.lastLawfulDay.plusDays(o.days);
                     svg.rect(x.at(first), y - 3, x.width(first, last), BAR + 6, "overstay");
-                    svg.text(x.at(last.plusDays(1)) + 4, y + 13, text.apply("timeline.overstay", new Object[] {o.days}),
+                    svg.label(x.at(last.plusDays(1)) + 4, y + BAR + 14, text.apply("timeline.overstay", new Object[] {o.days}),
                             "overstay-label");
                 }
             }
-            y += BAR + GAP;
+            y += BAR + GAP + (over ? 16 : 0);
         }
         markers(svg, x, f, asOf, height, text);
         if (chart) {
@@ -151,18 +153,23 @@ final class StayTimeline {
 
     private static void markers(Svg svg, Axis x, Facts f, LocalDate asOf, int height, BiFunction<String, Object[], String> text) {
         svg.line(x.at(asOf) + x.day() / 2, 32, x.at(asOf) + x.day() / 2, height - 8, "asof");
-        svg.text(x.at(asOf) + x.day() / 2 + 3, height - 10, text.apply("timeline.asOf", new Object[] {asOf}), "asof-label");
+        svg.label(x.at(asOf) + x.day() / 2 + 3, height - 10, text.apply("timeline.asOf", new Object[] {asOf}), "asof-label");
         if (f.lastLawfulDay != null) {
             double at = x.at(f.lastLawfulDay.plusDays(1));
             svg.line(at, 32, at, height - 8, "lawful");
-            svg.text(at - 3, height - 24, text.apply("timeline.lastLawfulDay", new Object[] {f.lastLawfulDay}), "lawful-label end");
+            String lawful = text.apply("timeline.lastLawfulDay", new Object[] {f.lastLawfulDay});
+            if (at - 4 - lawful.length() * 6.2 > LEFT) {
+                svg.text(at - 4, height - 24, lawful, "lawful-label end"); // left of its line, clear of later marks
+            } else {
+                svg.label(at + 4, height - 24, lawful, "lawful-label");
+            }
         }
         if (f.earliestReentry != null) {
             double at = x.at(f.earliestReentry);
             svg.open("path", "class", "reentry", "d", "M" + fmt(at) + " 30 l-6 -10 h12 z");
             svg.close("path");
             svg.line(at, 30, at, height - 8, "reentry-line");
-            svg.text(at + 8, 20, text.apply("timeline.reentry", new Object[] {f.earliestReentry}), "reentry-label");
+            svg.label(at + 8, height - 38, text.apply("timeline.reentry", new Object[] {f.earliestReentry}), "reentry-label");
         }
     }
 
@@ -284,6 +291,14 @@ final class StayTimeline {
 
         void text(double x, double y, String content, String cls) {
             open("text", "class", cls, "x", fmt(x), "y", fmt(y));
+            out.append(escape(content));
+            close("text");
+        }
+
+        /** A label starting at x, or ending there when it would run past the right edge. */
+        void label(double x, double y, String content, String cls) {
+            boolean flip = x + content.length() * 6.2 > WIDTH - RIGHT;
+            open("text", "class", flip ? cls + " end" : cls, "x", fmt(flip ? x - 10 : x), "y", fmt(y));
             out.append(escape(content));
             close("text");
         }
