@@ -25,16 +25,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import kz.qagida.audit.AuditTrail;
-import kz.qagida.audit.AuditUnavailableException;
+import kz.qagida.check.CheckAnswer;
 import kz.qagida.check.CheckRequest;
+import kz.qagida.check.CheckService;
 import kz.qagida.check.FieldProblem;
 import kz.qagida.check.InvalidRequestException;
-import kz.qagida.facts.Host;
-import kz.qagida.facts.PassportType;
-import kz.qagida.facts.StayBasis;
-import kz.qagida.facts.Transport;
-import kz.qagida.facts.Visa;
+import kz.qagida.facts.input.Host;
+import kz.qagida.facts.input.PassportType;
+import kz.qagida.facts.input.StayBasis;
+import kz.qagida.facts.input.Transport;
+import kz.qagida.facts.input.Visa;
 
 /**
  * The check page: a form of the facts and a JSON tab, both turned into the API's request and
@@ -43,13 +43,13 @@ import kz.qagida.facts.Visa;
 @Controller
 class CheckPageController {
 
-    private final AuditTrail audit;
+    private final CheckService checks;
     private final JsonMapper json;
     private final Validator validator;
     private final MessageSource messages;
 
-    CheckPageController(AuditTrail audit, JsonMapper json, Validator validator, MessageSource messages) {
-        this.audit = audit;
+    CheckPageController(CheckService checks, JsonMapper json, Validator validator, MessageSource messages) {
+        this.checks = checks;
         this.json = json;
         this.validator = validator;
         this.messages = messages;
@@ -124,7 +124,7 @@ class CheckPageController {
         }
         if (errors.isEmpty()) {
             try {
-                AuditTrail.Answer answer = audit.check(request, body.getBytes(StandardCharsets.UTF_8),
+                CheckAnswer answer = checks.check(request, body.getBytes(StandardCharsets.UTF_8),
                         locale.getLanguage(), principal.getName(), explain);
                 JsonNode answerJson = json.readTree(answer.json());
                 model.addAttribute("answer", AnswerView.of(answerJson,
@@ -132,8 +132,11 @@ class CheckPageController {
                         Map.of()));
             } catch (InvalidRequestException e) {
                 errors.addAll(e.errors());
-            } catch (AuditUnavailableException e) {
-                response.setStatus(503);
+            } catch (org.springframework.web.ErrorResponseException e) {
+                if (e.getStatusCode().value() != 503) {
+                    throw e;
+                }
+                response.setStatus(503); // the audit trail cannot record: the check is not answered
                 model.addAttribute("unavailable", true);
             }
         }

@@ -22,7 +22,7 @@ import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
 import kz.qagida.check.CheckService;
 import kz.qagida.check.InvalidRequestException;
-import kz.qagida.facts.PassportType;
+import kz.qagida.facts.input.PassportType;
 import kz.qagida.law.Countries;
 import kz.qagida.law.Severity;
 import kz.qagida.rules.ActiveRuleBase;
