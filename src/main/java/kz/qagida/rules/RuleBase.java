@@ -146,6 +146,10 @@ public final class RuleBase {
         return files;
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     public String version() {
         return version;
     }

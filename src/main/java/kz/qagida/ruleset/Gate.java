@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import kz.qagida.check.CheckService;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.Problem;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
@@ -27,16 +28,23 @@ public final class Gate {
 
     private final Clock clock;
     private final JsonMapper json;
+    private final CompiledCache compiled;
 
     public Gate(Clock clock, JsonMapper json) {
+        this(clock, json, CompiledCache.NONE);
+    }
+
+    /** A gate that takes unchanged files compiled from {@code compiled} (and keeps the others there). */
+    public Gate(Clock clock, JsonMapper json, CompiledCache compiled) {
         this.clock = clock;
         this.json = json;
+        this.compiled = compiled;
     }
 
     public Outcome check(List<RuleFile> files, List<Scenario> scenarios) {
         RuleBase base;
         try {
-            base = RuleBaseLoader.load(files);
+            base = RuleBaseLoader.load(files, compiled);
         } catch (RuleLoadException e) {
             List<Finding> errors = new ArrayList<>();
             for (Problem p : e.problems()) {
