@@ -1,9 +1,10 @@
 package kz.qagida.check;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every problem-details answer is built here (RFC 9457): bad input, refusals, conflicts, unavailable
@@ -24,6 +26,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public final class Problems {
 
     public static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -54,33 +57,15 @@ public final class Problems {
      * {@code instance} being the request's path.
      */
     public static byte[] json(ProblemDetail problem, String instance) {
-        StringBuilder out = new StringBuilder("{");
+        Map<String, Object> body = new LinkedHashMap<>();
         if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
-            member(out, "type", problem.getType().toString());
+            body.put("type", problem.getType().toString());
         }
-        member(out, "title", problem.getTitle());
-        out.append("\"status\":").append(problem.getStatus()).append(',');
-        member(out, "detail", problem.getDetail());
-        member(out, "instance", instance);
-        out.setLength(out.length() - 1);
-        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void member(StringBuilder out, String name, String value) {
-        if (value == null) {
-            return;
-        }
-        out.append('"').append(name).append("\":\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append("\",");
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", instance);
+        return JSON.writeValueAsBytes(body);
     }
 
     /** A 400 naming each invalid field. */
