@@ -17,8 +17,8 @@ import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleLoadException;
 
 /**
- * The activation gate: a candidate rules root goes live only if it compiles, passes the lint and
- * every scenario passes against it. Pure: it activates nothing.
+ * The activation gate: a candidate rules root goes live only if it compiles, passes the lint,
+ * every scenario passes against it and every table row is proven ({@link RowProof}). Pure: it activates nothing.
  */
 public final class Gate {
 
@@ -69,6 +69,11 @@ public final class Gate {
             if (!problems.isEmpty()) {
                 failures.add(s + ": " + problems.get(0));
             }
+        }
+        // every table row proven by a request derived from it, or listed with its reason (RowProof)
+        RowProof.Result proof = RowProof.prove(base, json, clock);
+        for (String f : proof.failures()) {
+            failures.add("row not proven: " + f);
         }
         for (String id : uncovered(base, scenarios)) {
             warnings.add(Finding.warning("scenarios/", id, "no scenario pins a conclusion of " + id));
