@@ -135,7 +135,10 @@ public class RulesetService {
         Candidate candidate;
         try {
             candidate = read(all);
+        } catch (Uploads.Refused e) {
+            throw e;
         } catch (RuntimeException e) {
+            // a scenario file that cannot be read
             GateReport report = refusedBeforeGate("scenarios/", e.getMessage());
             record(new HistoryEntry(null, Instant.now(), by, HistoryEntry.Outcome.REFUSED, report.errors(), List.of(), changed));
             return new Published(null, false, changed, report);
@@ -171,6 +174,8 @@ public class RulesetService {
         try {
             Candidate candidate = read(files.entrySet().stream().map(e -> new RuleFile(e.getKey(), e.getValue())).toList());
             return gate.check(candidate.ruleFiles(), candidate.scenarios()).report();
+        } catch (Uploads.Refused e) {
+            throw e;
         } catch (RuntimeException e) {
             return refusedBeforeGate("scenarios/", e.getMessage());
         }
