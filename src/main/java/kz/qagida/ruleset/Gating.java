@@ -2,7 +2,6 @@ package kz.qagida.ruleset;
 
 import java.util.List;
 
-import kz.qagida.check.scenario.Scenario;
 import kz.qagida.rules.RuleFile;
 
 /**

@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
 

@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import kz.qagida.audit.Hashes;
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
