@@ -48,7 +48,7 @@ public class RulesetFollower implements AutoCloseable {
     private String failedVersion;
     private Instant failedAt;
     private Connection listening;
-    private Thread thread;
+    private volatile Thread thread;
 
     public RulesetFollower(RulesetStore store, StoredRuleBases bases, ActiveRuleBase active, DataSource dataSource,
             Duration poll, String instance, Clock clock) {
@@ -60,7 +60,6 @@ public class RulesetFollower implements AutoCloseable {
         this.retry = Duration.ofSeconds(30);
         this.instance = instance;
         this.clock = clock;
-        this.activeVersion = active.get().version();
     }
 
     public void start() {
@@ -167,8 +166,9 @@ public class RulesetFollower implements AutoCloseable {
         }
     }
 
+    /** Where this instance stands; before the first rule base is in service, {@code serving} is null. */
     public State state() {
-        return new State(instance, active.get().version(), activeVersion, divergedSince, reason);
+        return new State(instance, thread == null ? null : active.get().version(), activeVersion, divergedSince, reason);
     }
 
     /** The store's active version, read now (falls back to the last one seen when the store does not answer). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
@@ -26,10 +27,15 @@ public final class Startup {
     }
 
     public static RuleBase serve(RulesRoot root, RulesetStore store, boolean folderWins, String instance) {
+        return serve(root, store, folderWins, instance, CompiledCache.NONE);
+    }
+
+    /** As above, taking unchanged rule files compiled from {@code compiled}. */
+    public static RuleBase serve(RulesRoot root, RulesetStore store, boolean folderWins, String instance, CompiledCache compiled) {
         Optional<RulesetStore.Active> active = store.active();
         if (active.isEmpty()) {
             List<RuleFile> all = root.candidateFiles();
-            RuleBase base = RuleBaseLoader.load(root.files());
+            RuleBase base = RuleBaseLoader.load(root.files(), compiled);
             store.store(base.version(), all, null, "seed");
             RulesetStore.Active winner = store.activateIfNone(base.version(), "seed " + instance);
             if (winner.version().equals(base.version())) {
@@ -45,7 +51,7 @@ public final class Startup {
             List<RuleFile> files = root.files();
             String folder = RuleBaseLoader.version(files);
             if (!folder.equals(version)) {
-                RuleBase base = RuleBaseLoader.load(files);
+                RuleBase base = RuleBaseLoader.load(files, compiled);
                 List<RuleFile> all = root.candidateFiles();
                 store.store(base.version(), all, null, "folder " + instance);
                 store.activate(base.version(), "folder " + instance);
@@ -58,7 +64,7 @@ public final class Startup {
             }
         }
         List<RuleFile> stored = store.files(version);
-        RuleBase base = RuleBaseLoader.load(stored);
+        RuleBase base = RuleBaseLoader.load(stored, compiled);
         if (root.isDirectory() && !folderWins && !RuleBaseLoader.version(root.files()).equals(version)) {
             log.warn("The rules folder {} differs from the store's active version {}: the store wins; "
                     + "publish the folder (POST /api/v1/ruleset/reload) to make it active", root.directory(), version);

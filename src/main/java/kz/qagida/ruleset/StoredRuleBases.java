@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleBaseRepository;
@@ -23,7 +24,15 @@ public class StoredRuleBases implements RuleBaseRepository {
     private final int capacity;
     private final Map<String, RuleBase> kept;
 
+    private final CompiledCache compiled;
+
     public StoredRuleBases(RulesetStore store, ActiveRuleBase active, int capacity) {
+        this(store, active, capacity, CompiledCache.NONE);
+    }
+
+    /** As above, taking unchanged rule files compiled from {@code compiled} (a follower compiles only what changed). */
+    public StoredRuleBases(RulesetStore store, ActiveRuleBase active, int capacity, CompiledCache compiled) {
+        this.compiled = compiled;
         this.store = store;
         this.active = active;
         this.capacity = Math.max(0, capacity);
@@ -54,7 +63,7 @@ public class StoredRuleBases implements RuleBaseRepository {
             if (files.isEmpty()) {
                 return Optional.empty();
             }
-            RuleBase base = RuleBaseLoader.load(files);
+            RuleBase base = RuleBaseLoader.load(files, compiled);
             if (!base.version().equals(version)) {
                 throw new IllegalStateException("stored ruleset " + version + " reloads as " + base.version());
             }

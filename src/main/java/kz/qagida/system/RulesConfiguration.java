@@ -1,27 +1,34 @@
 package kz.qagida.system;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
-import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.audit.AuditStore;
+import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
+import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleSource;
 import kz.qagida.ruleset.Gate;
 import kz.qagida.ruleset.Impact;
@@ -59,6 +66,15 @@ class RulesConfiguration {
         return RulesRoot.packaged();
     }
 
+    /**
+     * Compiled rule files kept by file and build ({@code qagida.rules.compiled-cache}, default
+     * {@code ./data/compiled}; empty = only the copies packaged in the jar).
+     */
+    @Bean
+    CompiledCache compiledCache(@Value("${qagida.rules.compiled-cache:./data/compiled}") String dir) {
+        return CompiledCache.in(dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize());
+    }
+
     @Bean
     RulesetStore rulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
         return new RulesetStore(jdbc, transactions, json);
@@ -73,7 +89,7 @@ class RulesConfiguration {
         if (host == null || host.isBlank()) {
             try {
                 host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 host = "localhost";
             }
         }
@@ -81,28 +97,61 @@ class RulesConfiguration {
     }
 
     /**
-     * Serves the store's active version (not gated again); an empty store is seeded from the rules
-     * root. A developer's folder wins over the store when the watcher is on and the store is H2
-     * ({@code qagida.rules.folder-wins}: true, false, or empty for that default). A rules root that
-     * does not load stops start-up with every problem named.
+     * The first rule base loads on a thread of its own while the rest of the application starts:
+     * the store's active version (not gated again; an empty store is seeded from the rules root),
+     * or the developer's folder when it wins (watcher on and H2, or {@code qagida.rules.folder-wins});
+     * then it answers the API's example request once, so that the first real check finds the rule
+     * network and its session warm. Requests that come earlier wait for it.
      */
     @Bean
-    ActiveRuleBase activeRuleBase(RulesRoot root, RulesetStore store, @Value("${qagida.instance-id:}") String instanceId,
-            @Value("${qagida.rules.watch.enabled:true}") boolean watch, @Value("${qagida.rules.folder-wins:}") String folderWins) {
+    ActiveRuleBase activeRuleBase(RulesRoot root, RulesetStore store, CompiledCache compiled, Clock clock, JsonMapper json,
+            @Value("${qagida.instance-id:}") String instanceId, @Value("${qagida.rules.watch.enabled:true}") boolean watch,
+            @Value("${qagida.rules.folder-wins:}") String folderWins) {
         boolean wins = folderWins.isBlank() ? watch && root.isDirectory() && !store.isPostgres() : Boolean.parseBoolean(folderWins);
-        return new ActiveRuleBase(Startup.serve(root, store, wins, instanceId(instanceId)));
+        CompletableFuture<RuleBase> loading = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                RuleBase base = Startup.serve(root, store, wins, instanceId(instanceId), compiled);
+                warmUp(base, clock, json);
+                loading.complete(base);
+            } catch (Throwable e) {
+                loading.completeExceptionally(e);
+            }
+        }, "rule-base-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return new ActiveRuleBase(loading);
+    }
+
+    private static void warmUp(RuleBase base, Clock clock, JsonMapper json) {
+        try (InputStream in = new ClassPathResource("api/check-request-example.json").getInputStream()) {
+            CheckRequest example = json.readValue(in, CheckRequest.class);
+            new CheckService(new ActiveRuleBase(base), clock).check(example, "en", base, false);
+        } catch (IOException | RuntimeException e) {
+            log.warn("The rules loaded, but the warm-up check failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Start-up completes only when the first rule base is in service: readiness follows, and a
+     * rules root that does not load stops the application with every problem named.
+     */
+    @Bean
+    ApplicationRunner awaitRuleBase(ActiveRuleBase active) {
+        return args -> active.awaitFirst();
     }
 
     /** Rule bases by version for rollback, replay, impact and the follower: {@code qagida.rules.kept-versions} kept in the heap. */
     @Bean
-    StoredRuleBases storedRuleBases(RulesetStore store, ActiveRuleBase active, @Value("${qagida.rules.kept-versions:2}") int kept) {
-        return new StoredRuleBases(store, active, kept);
+    StoredRuleBases storedRuleBases(RulesetStore store, ActiveRuleBase active, CompiledCache compiled,
+            @Value("${qagida.rules.kept-versions:2}") int kept) {
+        return new StoredRuleBases(store, active, kept, compiled);
     }
 
     @Bean
     RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, RulesetStore store, StoredRuleBases bases, Clock clock,
-            JsonMapper json) {
-        return new RulesetService(active, root, store, bases, new Gate(clock, json)::check);
+            JsonMapper json, CompiledCache compiled) {
+        return new RulesetService(active, root, store, bases, new Gate(clock, json, compiled)::check);
     }
 
     /** Follows the store's active version: LISTEN/NOTIFY on PostgreSQL, polling every {@code qagida.rules.poll} as well. */
@@ -110,7 +159,7 @@ class RulesConfiguration {
     RulesetFollower rulesetFollower(RulesetStore store, StoredRuleBases bases, ActiveRuleBase active, DataSource dataSource,
             @Value("${qagida.instance-id:}") String instanceId, Clock clock, @Value("${qagida.rules.poll:PT1S}") Duration poll) {
         RulesetFollower follower = new RulesetFollower(store, bases, active, dataSource, poll, instanceId(instanceId), clock);
-        follower.start();
+        active.whenLoaded(first -> follower.start());
         return follower;
     }
 

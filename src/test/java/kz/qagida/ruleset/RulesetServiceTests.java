@@ -20,6 +20,7 @@ import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.DecisionTableWriter;
+import kz.qagida.rules.TestRules;
 
 /** The activation gate: what an analyst breaks is refused and the old rules keep serving. */
 class RulesetServiceTests {
@@ -39,8 +40,9 @@ class RulesetServiceTests {
     void copyTheRules() {
         RulesRootCopy.copy(root);
         store = TestStore.h2();
-        active = new ActiveRuleBase(Startup.serve(new RulesRoot(root), store, false, "test"));
-        service = new RulesetService(active, new RulesRoot(root), store, new StoredRuleBases(store, active, 2), new Gate(CLOCK, JSON)::check);
+        active = new ActiveRuleBase(Startup.serve(new RulesRoot(root), store, false, "test", TestRules.compiledCache()));
+        service = new RulesetService(active, new RulesRoot(root), store,
+                new StoredRuleBases(store, active, 2, TestRules.compiledCache()), new Gate(CLOCK, JSON, TestRules.compiledCache())::check);
         original = active.get().version();
     }
 

@@ -33,7 +33,10 @@ class RulesetHealth implements HealthIndicator {
         RulesetFollower.State s = follower.state();
         boolean stale = s.divergedSince() != null && s.divergedSince().plus(limit).isBefore(clock.instant());
         Health.Builder h = stale ? Health.down() : Health.up();
-        h.withDetail("instance", s.instance()).withDetail("serving", s.serving());
+        h.withDetail("instance", s.instance());
+        if (s.serving() != null) {
+            h.withDetail("serving", s.serving());
+        }
         if (s.active() != null) {
             h.withDetail("active", s.active());
         }
