@@ -278,7 +278,8 @@ public class Impact {
         private static BigDecimal fines(CheckResponse response) {
             BigDecimal sum = BigDecimal.ZERO;
             for (CheckResponse.ConclusionView c : response.conclusions()) {
-                if (c.penalty() instanceof Penalty p && p.tenge() != null) {
+                Penalty p = c.penalty();
+                if (p != null && p.tenge() != null) {
                     sum = sum.add(p.tenge());
                 }
             }

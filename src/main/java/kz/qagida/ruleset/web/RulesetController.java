@@ -129,10 +129,8 @@ class RulesetController {
         }
         return service.activate(body.version(), actor(request), rollback).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
-                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "version " + body.version() + " is not stored; see /api/v1/ruleset/versions");
-                    p.setTitle("Unknown ruleset version");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, null,
+                            "Unknown ruleset version", "version " + body.version() + " is not stored; see /api/v1/ruleset/versions"));
                 });
     }
 
@@ -212,11 +210,9 @@ class RulesetController {
 
     private static ResponseEntity<Object> refused(GateReport report) {
         String where = report.errors().isEmpty() ? "" : " First: " + report.errors().get(0) + ".";
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "/problems/ruleset-refused", "Ruleset refused",
                 report.errors().size() + " error(s), " + report.scenarioFailures().size()
                         + " failing scenario(s); nothing changed, the previous ruleset keeps serving." + where);
-        p.setType(URI.create("/problems/ruleset-refused"));
-        p.setTitle("Ruleset refused");
         p.setProperty("report", report);
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(p);
     }
