@@ -132,6 +132,10 @@ public final class RuleBase {
         return files;
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     public String version() {
         return version;
     }
