@@ -59,8 +59,18 @@ final class FileCompiler {
         Map<String, Integer> rows = new HashMap<>();
         Map<Integer, String> notes = Map.of();
         if (f.isTable()) {
+            // cells read as typed and converted to their column's type (TableCells); a bad cell is named
+            int before = problems.size();
+            TableCells.Read cells = TableCells.read(f, problems);
+            if (cells == null) {
+                problems.add(new Problem(f.path(), null, "cannot read the decision table: not a readable .xlsx workbook"));
+                return null;
+            }
+            if (problems.size() > before) {
+                return null; // compiling mistyped cells would only repeat the problems in Drools' words
+            }
             try {
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(f.content()), InputType.XLS);
+                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(cells.normalized()), InputType.XLS);
             } catch (RuntimeException e) {
                 problems.add(new Problem(f.path(), null, "cannot read the decision table: " + RuleBaseLoader.rootMessage(e)));
                 return null;
@@ -71,10 +81,21 @@ final class FileCompiler {
             drl = f.text();
             locations = drlLocations(drl);
         }
+        Map<Integer, String> unnamed = Phases.unnamed(drl);
+        if (!unnamed.isEmpty()) {
+            String text = drl;
+            unnamed.forEach((line, salience) -> problems.add(new Problem(f.path(),
+                    errorLocation(f.path(), text, new int[] {line}), Phases.message(salience))));
+            return null;
+        }
+        drl = Phases.resolve(drl);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
                 ResourceType.DRL);
         if (builder.hasErrors()) {
+            // the loader checks the phases of the files that compile; those that do not are checked here
+            Phases.unnamed(drl).forEach((line, salience) -> problems.add(
+                    new Problem(f.path(), errorLocation(f.path(), drl, new int[] {line}), Phases.message(salience))));
             for (KnowledgeBuilderError e : builder.getErrors()) {
                 problems.add(new Problem(f.path(), errorLocation(f.path(), drl, e.getLines()), e.getMessage().trim()));
             }
