@@ -83,9 +83,6 @@ final class FileCompiler {
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
                 ResourceType.DRL);
         if (builder.hasErrors()) {
-            // the loader checks the phases of the files that compile; those that do not are checked here
-            Phases.unnamed(drl).forEach((line, salience) -> problems.add(
-                    new Problem(f.path(), errorLocation(f.path(), drl, new int[] {line}), Phases.message(salience))));
             for (KnowledgeBuilderError e : builder.getErrors()) {
                 problems.add(new Problem(f.path(), errorLocation(f.path(), drl, e.getLines()), e.getMessage().trim()));
             }
