@@ -88,17 +88,17 @@ final class FileCompiler {
                     errorLocation(f.path(), text, new int[] {line}), Phases.message(salience))));
             return null;
         }
-        drl = Phases.resolve(drl);
+        String resolved = Phases.resolve(drl);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
+        builder.add(ResourceFactory.newByteArrayResource(resolved.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
                 ResourceType.DRL);
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError e : builder.getErrors()) {
-                problems.add(new Problem(f.path(), errorLocation(f.path(), drl, e.getLines()), e.getMessage().trim()));
+                problems.add(new Problem(f.path(), errorLocation(f.path(), resolved, e.getLines()), e.getMessage().trim()));
             }
             return null;
         }
-        return new Compiled(f.path(), drl, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes),
+        return new Compiled(f.path(), resolved, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes),
                 serialize(builder.getKnowledgePackages()));
     }
 

@@ -95,10 +95,20 @@ public final class RuleBaseLoader {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         Map<String, Compiled> byRule = new HashMap<>();
         List<KiePackage> packages = new ArrayList<>();
+        // Among matches of equal salience Drools fires the rule loaded first. One builder over all
+        // files numbers a package's rules across its files in path order; compiled apart, each file
+        // starts again at 0. Renumbered here as one builder would, so that the rules fire in the same order.
+        Map<String, Integer> nextLoadOrder = new HashMap<>();
         for (Compiled c : compiled) {
             try {
                 for (KiePackage pkg : FileCompiler.packages(c)) {
-                    pkg.getRules().forEach(r -> byRule.put(r.getName(), c));
+                    List<RuleImpl> rules = new ArrayList<>();
+                    pkg.getRules().forEach(r -> rules.add((RuleImpl) r));
+                    rules.sort(java.util.Comparator.comparingInt(RuleImpl::getLoadOrder));
+                    for (RuleImpl r : rules) {
+                        byRule.put(r.getName(), c);
+                        r.setLoadOrder(nextLoadOrder.merge(pkg.getName(), 1, Integer::sum) - 1);
+                    }
                     packages.add(pkg);
                 }
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
