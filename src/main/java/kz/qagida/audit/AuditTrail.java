@@ -80,7 +80,7 @@ public class AuditTrail {
         // announced before the evaluation, so that a commit under way may wait for this record
         try (AuditWriter.Slot slot = enabled ? writer.expect() : null) {
             RuleBase ruleBase = rules.get();
-            Instant at = AuditStore.stamp(clock.instant());
+            Instant at = RecordContent.stamp(clock.instant());
             long started = System.nanoTime();
             CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
             long micros = (System.nanoTime() - started) / 1000;

@@ -57,7 +57,7 @@ public class AuditWriter implements AutoCloseable {
         }
     }
 
-    private final AuditStore store;
+    private final AuditAppender store;
     private final int maxBatch;
     private final Duration timeout;
     private final long delayNanos;
@@ -67,7 +67,7 @@ public class AuditWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public AuditWriter(AuditStore store, AuditProperties properties) {
+    public AuditWriter(AuditAppender store, AuditProperties properties) {
         this.store = store;
         this.maxBatch = properties.maxBatch();
         this.timeout = properties.commitTimeout();

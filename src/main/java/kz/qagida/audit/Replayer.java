@@ -52,7 +52,7 @@ public class Replayer {
     private static final Set<String> IGNORED = Set.of("evaluationId", "ruleset");
     private static final int CACHED_RULESETS = 3;
 
-    private final AuditStore store;
+    private final AuditQueries store;
     private final CheckService checks;
     private final ActiveRuleBase rules;
     private final JsonMapper json;
@@ -63,7 +63,7 @@ public class Replayer {
         }
     };
 
-    public Replayer(AuditStore store, CheckService checks, ActiveRuleBase rules, JsonMapper json) {
+    public Replayer(AuditQueries store, CheckService checks, ActiveRuleBase rules, JsonMapper json) {
         this.store = store;
         this.checks = checks;
         this.rules = rules;
@@ -71,7 +71,7 @@ public class Replayer {
     }
 
     public Optional<Replay> replay(UUID evaluationId, Against against) {
-        Optional<AuditStore.StoredRecord> found = store.find(evaluationId);
+        Optional<StoredRecord> found = store.find(evaluationId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class AuditWriterTests {
 
     /** A store that keeps the size of each batch it is given. */
-    static final class Batches extends AuditStore {
+    static final class Batches extends AuditAppender {
         final List<Integer> sizes = new CopyOnWriteArrayList<>();
 
         Batches() {
-            super(null, null);
+            super(null, null, null);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -92,8 +93,21 @@ final class TestDatabase implements AutoCloseable {
         return new JdbcTemplate(dataSource);
     }
 
-    AuditStore store() {
-        return new AuditStore(jdbc(), new DataSourceTransactionManager(dataSource));
+    AuditAppender appender() {
+        return new AuditAppender(jdbc(), new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+    }
+
+    AuditQueries queries() {
+        return new AuditQueries(jdbc());
+    }
+
+    AuditVerifier verifier() {
+        return new AuditVerifier(jdbc(), new DataSourceTransactionManager(dataSource), queries());
+    }
+
+    AuditRetention retention(Clock clock) {
+        return new AuditRetention(jdbc(), new DataSourceTransactionManager(dataSource), AuditProperties.defaults(),
+                clock);
     }
 
     @Override

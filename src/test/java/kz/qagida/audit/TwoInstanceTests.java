@@ -53,7 +53,7 @@ class TwoInstanceTests {
                     }
                 }
                 assertThat(switches).as("records of the two instances interleave in the chain").isGreaterThan(10);
-                AuditStore.Verification v = db.store().verify();
+                AuditVerifier.Verification v = db.verifier().verify();
                 assertThat(v.valid()).as(String.valueOf(v.firstBroken())).isTrue();
                 assertThat(v.records()).isEqualTo(answered.size());
             }
