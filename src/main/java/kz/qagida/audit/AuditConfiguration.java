@@ -2,12 +2,20 @@ package kz.qagida.audit;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -25,8 +33,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    AuditVerifier auditVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditQueries queries) {
-        return new AuditVerifier(jdbc, transactions, queries);
+    AuditVerifier auditVerifier(JdbcTemplate jdbc, AuditQueries queries, Clock clock) {
+        return new AuditVerifier(jdbc, queries, clock);
     }
 
     @Bean
@@ -38,5 +46,34 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     AuditWriter auditWriter(AuditAppender appender, AuditProperties properties) {
         return new AuditWriter(appender, properties);
+    }
+
+    /**
+     * {@code auditWriter} in /actuator/health and in the readiness group: DOWN while checks cannot be
+     * recorded. It reads the writer's state only, so it answers at once whatever the database does.
+     */
+    @Bean
+    HealthIndicator auditWriterHealthIndicator(AuditWriter writer, AuditProperties properties) {
+        return () -> {
+            if (!properties.enabled()) {
+                return Health.up().withDetail("recording", "off").build();
+            }
+            AuditWriter.Health health = writer.health();
+            return health.ready() ? Health.up().build() : Health.down().withDetail("reason", health.reason()).build();
+        };
+    }
+
+    /** The audit's timeouts on a PostgreSQL pool: see {@link DatabaseTimeouts}. */
+    @Bean
+    static BeanPostProcessor auditDatabaseTimeouts(ObjectProvider<AuditProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool && bean instanceof DataSource) {
+                    DatabaseTimeouts.apply(pool, properties.getObject().database());
+                }
+                return bean;
+            }
+        };
     }
 }

@@ -36,8 +36,10 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
+    /** {@code undelivered}: the check was answered 503 although its record was committed. */
     public record Summary(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, String rulesetVersion,
-            String caller, String status, String citizenship, long durationMicros, List<String> conclusions) {
+            String caller, String status, String citizenship, long durationMicros, List<String> conclusions,
+            boolean undelivered) {
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -105,7 +107,7 @@ public class AuditQueries {
     public Page<Summary> search(Filter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(where, args, "r.fired_rules LIKE ? ESCAPE '!'", line(f.ruleId()));
+        condition(where, args, "r.seq IN (SELECT f.seq FROM audit_rule_firing f WHERE f.rule = ?)", f.ruleId());
         condition(where, args, "r.conclusion_codes LIKE ? ESCAPE '!'", line(f.conclusion()));
         condition(where, args, "r.status = ?", f.status());
         condition(where, args, "r.citizenship = ?", f.citizenship());
@@ -118,12 +120,13 @@ public class AuditQueries {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<Summary> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", conclusion_codes FROM audit_record r" + where
-                + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> new Summary(rs.getObject("evaluation_id", UUID.class),
+        List<Summary> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + ", conclusion_codes, CASE WHEN EXISTS "
+                + "(SELECT 1 FROM audit_undelivered u WHERE u.evaluation_id = r.evaluation_id) THEN 1 ELSE 0 END "
+                + "AS undelivered FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> new Summary(rs.getObject("evaluation_id", UUID.class),
                         rs.getLong("seq"), StoredRecord.instant(rs, "recorded_at"), rs.getObject("as_of", LocalDate.class),
                         rs.getString("ruleset_version"), rs.getString("caller"), rs.getString("status"),
                         rs.getString("citizenship"), rs.getLong("duration_micros"),
-                        lines(rs.getString("conclusion_codes"))),
+                        lines(rs.getString("conclusion_codes")), rs.getInt("undelivered") == 1),
                 pageArgs.toArray());
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
@@ -152,18 +155,19 @@ public class AuditQueries {
      * {@code rule} is a rulebook id ({@code EN-2}) or a rule name ({@code EN-2 DE}).
      */
     public Firings firings(String rule, Instant from, Instant to, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE r.fired_rules LIKE ? ESCAPE '!'");
-        List<Object> args = new ArrayList<>(List.of(line(rule)));
-        condition(where, args, "r.recorded_at >= ?", from == null ? null : from.atOffset(ZoneOffset.UTC));
-        condition(where, args, "r.recorded_at < ?", to == null ? null : to.atOffset(ZoneOffset.UTC));
-        Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, MIN(r.recorded_at) AS first_at, "
-                + "MAX(r.recorded_at) AS last_at FROM audit_record r" + where, args.toArray());
+        StringBuilder where = new StringBuilder(" WHERE f.rule = ?");
+        List<Object> args = new ArrayList<>(List.of(rule));
+        condition(where, args, "f.recorded_at >= ?", from == null ? null : from.atOffset(ZoneOffset.UTC));
+        condition(where, args, "f.recorded_at < ?", to == null ? null : to.atOffset(ZoneOffset.UTC));
+        Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, MIN(f.recorded_at) AS first_at, "
+                + "MAX(f.recorded_at) AS last_at FROM audit_rule_firing f" + where, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         boolean byId = RULEBOOK_ID.matcher(rule).matches();
         List<RuleFiring> recent = jdbc.query("SELECT r.evaluation_id, r.seq, r.recorded_at, r.as_of, r.response_json "
-                + "FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ? OFFSET ?", (rs, n) -> {
+                + "FROM audit_record r WHERE r.seq IN (SELECT f.seq FROM audit_rule_firing f" + where
+                + " ORDER BY f.seq DESC LIMIT ? OFFSET ?) ORDER BY r.seq DESC", (rs, n) -> {
                     List<Fired> fired = new ArrayList<>();
                     List<FiredRule> entries = StoredRecord.responseFiredRules(rs.getString("response_json"));
                     for (int i = 0; i < entries.size(); i++) {
@@ -178,6 +182,13 @@ public class AuditQueries {
         long n = ((Number) totals.get("n")).longValue();
         return new Firings(rule, n, toInstant(totals.get("first_at")), toInstant(totals.get("last_at")),
                 new Page<>(recent, page, size, n));
+    }
+
+    /** Whether the check of a record was answered 503 although its record was committed. */
+    public boolean undelivered(UUID evaluationId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_undelivered WHERE evaluation_id = ?", Long.class,
+                evaluationId);
+        return n != null && n > 0;
     }
 
     private static Instant toInstant(Object value) {

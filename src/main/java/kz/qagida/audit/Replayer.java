@@ -44,8 +44,10 @@ public class Replayer {
     public record Difference(String path, JsonNode recorded, JsonNode replayed) {
     }
 
+    /** {@code undelivered}: the recorded answer was never received (the check was answered 503). */
     public record Replay(UUID evaluationId, Against against, String recordedRuleset, String replayedRuleset,
-            boolean identical, List<Difference> differences, JsonNode recorded, JsonNode replayed) {
+            boolean identical, List<Difference> differences, JsonNode recorded, JsonNode replayed,
+            boolean undelivered) {
     }
 
     /** Fields that differ on every run; the rulesets are reported apart. */
@@ -86,7 +88,7 @@ public class Replayer {
         List<Difference> differences = new ArrayList<>();
         diff("", recorded, replayed, differences);
         return Optional.of(new Replay(evaluationId, against, record.rulesetVersion(), ruleBase.version(),
-                differences.isEmpty(), differences, recorded, replayed));
+                differences.isEmpty(), differences, recorded, replayed, store.undelivered(evaluationId)));
     }
 
     /** The ruleset of a version: the active one, a recently reloaded one, or compiled from the stored files. */

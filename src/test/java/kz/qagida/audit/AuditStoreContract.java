@@ -287,7 +287,7 @@ abstract class AuditStoreContract {
         String link = Hashes.link(stored.prevHash(), 1, inline.hash());
         db.jdbc().update("UPDATE audit_record SET fired_json = ?, content_hash = ?, hash = ? WHERE seq = 1",
                 inline.firedJson(), inline.hash(), link);
-        db.jdbc().update("UPDATE audit_head SET hash = ? WHERE id = 1", link);
+        db.jdbc().update("UPDATE audit_chain SET hash = ? WHERE chain_id = ?", link, stored.chainId());
 
         StoredRecord old = queries.find(c.evaluationId()).orElseThrow();
         assertThat(old.content().citationsHash()).isNull();
@@ -378,7 +378,7 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void concurrentWritersOnOneDatabaseKeepOneLinearChainWithoutLossOrDuplicates() throws Exception {
+    void concurrentWritersOnOneDatabaseEachExtendAChainOfTheirOwnWithoutLossOrDuplicates() throws Exception {
         AuditWriter otherWriter = new AuditWriter(db.appender(), AuditProperties.defaults());
         AuditTrail other = new AuditTrail(checks, active, otherWriter, json, clock, AuditProperties.defaults());
         CheckRequest request = json.readValue(AMERICAN, CheckRequest.class);
@@ -406,8 +406,105 @@ abstract class AuditStoreContract {
         assertThat(db.jdbc().queryForList("SELECT evaluation_id FROM audit_record", UUID.class))
                 .containsExactlyInAnyOrderElementsOf(answered);
         AuditVerifier.Verification v = verifier.verify();
+        assertThat(v.valid()).as(String.valueOf(v.firstBroken())).isTrue();
+        assertThat(v.records()).isEqualTo(320);
+        assertThat(v.chains()).filteredOn(c -> c.records() > 0).extracting(AuditVerifier.Chain::chain)
+                .containsExactlyInAnyOrder(writer.chainId(), otherWriter.chainId());
+        assertThat(v.chains()).filteredOn(c -> c.records() > 0)
+                .allSatisfy(c -> assertThat(c.head().seq()).as("positions without gaps").isEqualTo(c.records()));
+        assertThat(v.chains().stream().mapToLong(AuditVerifier.Chain::records).sum()).isEqualTo(320);
+    }
+
+    @Test
+    void aVerificationResumesFromTheLastCheckpointAndAFullOneStillSeesEverything() {
+        for (int i = 0; i < 3; i++) {
+            check(AMERICAN);
+        }
+        assertThat(verifier.verify().records()).isEqualTo(3);
+        check(AMERICAN);
+        check(OVERSTAYING_GERMAN);
+        List<AuditVerifier.Progress> progress = new ArrayList<>();
+        AuditVerifier.Verification resumed = verifier.verify(true, progress::add);
+        assertThat(resumed.valid()).isTrue();
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(resumed.records()).as("only the records after the checkpoint").isEqualTo(2);
+        assertThat(progress).last().satisfies(p -> assertThat(p.records()).isEqualTo(2));
+        assertThat(resumed.head().seq()).isEqualTo(5);
+
+        db.jdbc().update("UPDATE audit_record SET caller = 'someone-else' WHERE seq = 4");
+        assertThat(verifier.verify(true, p -> {
+        }).records()).as("nothing new since the checkpoint").isZero();
+        AuditVerifier.Verification full = verifier.verify();
+        assertThat(full.valid()).isFalse();
+        assertThat(full.firstBroken().seq()).isEqualTo(4);
+        assertThat(full.firstBroken().problem()).startsWith("content altered");
+    }
+
+    @Test
+    void aRecordWhoseCheckWasRefusedIsToldApartByQueriesReplayAndVerify() {
+        CheckResponse refused = check(AMERICAN);
+        CheckResponse answered = check(AMERICAN);
+        db.jdbc().update("INSERT INTO audit_undelivered (evaluation_id, noted_at) VALUES (?, CURRENT_TIMESTAMP)",
+                refused.evaluationId());
+
+        assertThat(queries.search(filterOf(null, null, null, null, null, null, null), 0, 10).items())
+                .extracting(AuditQueries.Summary::evaluationId, AuditQueries.Summary::undelivered)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(answered.evaluationId(), false),
+                        org.assertj.core.groups.Tuple.tuple(refused.evaluationId(), true));
+        Replayer replayer = new Replayer(queries, checks, active, json);
+        assertThat(replayer.replay(refused.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
+                .isTrue();
+        assertThat(replayer.replay(answered.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
+                .isFalse();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.valid()).isTrue();
-        assertThat(v.head().seq()).isEqualTo(320);
+        assertThat(v.undelivered()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsWrittenInTheSingleChainBeforeChainsPerWriterStillVerifyAndTheirFiringsAreIndexed() throws Exception {
+        try (TestDatabase old = db.migratedBeforeChains()) {
+            AuditTrail recorder = new AuditTrail(checks, active, writer, json, clock, AuditProperties.defaults());
+            String previous = Hashes.GENESIS;
+            List<UUID> ids = new ArrayList<>();
+            for (int seq = 1; seq <= 3; seq++) {
+                CheckRequest request = json.readValue(seq == 2 ? OVERSTAYING_GERMAN : AMERICAN, CheckRequest.class);
+                CheckResponse response = checks.check(request, null, active.get(), false);
+                NewRecord r = recorder.record(request, json.writeValueAsString(request), response,
+                        json.writeValueAsString(response), active.get(), "before", null, clock.instant(), 1);
+                String hash = Hashes.link(previous, seq, r.contentHash());
+                RecordContent c = r.content();
+                old.jdbc().update("INSERT INTO audit_record (seq, evaluation_id, recorded_at, as_of, ruleset_version, "
+                        + "caller, accept_language, status, citizenship, duration_micros, request_json, response_json, "
+                        + "fired_json, content_hash, prev_hash, hash, fired_rules, conclusion_codes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, c.evaluationId(),
+                        c.recordedAt().atOffset(java.time.ZoneOffset.UTC), c.asOf(), c.rulesetVersion(), c.caller(),
+                        c.acceptLanguage(), c.status(), c.citizenship(), c.durationMicros(), c.requestJson(),
+                        c.responseJson(), c.firedJson(), r.contentHash(), previous, hash, r.firedRules(),
+                        r.conclusionCodes());
+                old.jdbc().update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+                previous = hash;
+                ids.add(c.evaluationId());
+            }
+            old.migrate();
+            AuditWriter after = new AuditWriter(old.appender(), AuditProperties.defaults());
+            try {
+                new AuditTrail(checks, active, after, json, clock, AuditProperties.defaults())
+                        .check(json.readValue(AMERICAN, CheckRequest.class), null, "after");
+            } finally {
+                after.close();
+            }
+            AuditVerifier.Verification v = old.verifier().verify();
+            assertThat(v.valid()).as(String.valueOf(v.firstBroken())).isTrue();
+            assertThat(v.records()).isEqualTo(4);
+            assertThat(v.chains()).filteredOn(c -> c.chain().equals(StoredRecord.INITIAL_CHAIN)).singleElement()
+                    .satisfies(c -> assertThat(c.records()).isEqualTo(3));
+            assertThat(old.queries().find(ids.get(2)).orElseThrow().seq()).isEqualTo(3);
+            assertThat(old.queries().search(filterOf(null, null, null, null, null, null, null), 0, 10).items().get(0)
+                    .seq()).as("the sequence goes on after the records before").isEqualTo(4);
+            assertThat(old.queries().firings("ST-1 Overstay", null, null, 0, 10).recent().items())
+                    .extracting(AuditQueries.RuleFiring::evaluationId).containsExactly(ids.get(1));
+        }
     }
 
     @Test

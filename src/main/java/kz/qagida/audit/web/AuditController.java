@@ -1,5 +1,8 @@
 package kz.qagida.audit.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.audit.AuditQueries;
 import kz.qagida.audit.AuditVerifier;
@@ -18,15 +24,41 @@ class AuditController {
 
     private final AuditQueries store;
     private final AuditVerifier verifier;
+    private final JsonMapper json;
 
-    AuditController(AuditQueries store, AuditVerifier verifier) {
+    AuditController(AuditQueries store, AuditVerifier verifier, JsonMapper json) {
         this.store = store;
         this.verifier = verifier;
+        this.json = json;
     }
 
+    /** Verifies every chain, from its anchor, or with {@code resume=true} from where it last verified. */
     @GetMapping("/api/v1/audit/verify")
-    AuditVerifier.Verification verify() {
-        return verifier.verify();
+    AuditVerifier.Verification verify(@RequestParam(defaultValue = "false") boolean resume) {
+        return verifier.verify(resume, p -> {
+        });
+    }
+
+    /**
+     * As {@code /api/v1/audit/verify}, streamed as JSON lines: a {@code {"records":n,"seq":s}} line
+     * every 10 000 records checked, then the verification.
+     */
+    @GetMapping(path = "/api/v1/audit/verify/stream", produces = "application/x-ndjson")
+    StreamingResponseBody verifyStream(@RequestParam(defaultValue = "false") boolean resume) {
+        return out -> {
+            AuditVerifier.Verification v = verifier.verify(resume, p -> line(out, p));
+            line(out, v);
+        };
+    }
+
+    private void line(OutputStream out, Object value) {
+        try {
+            out.write(json.writeValueAsBytes(value));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/api/v1/audit/rulesets")

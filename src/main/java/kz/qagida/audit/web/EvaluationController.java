@@ -26,7 +26,7 @@ class EvaluationController {
     record EvaluationView(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, String rulesetVersion,
             String caller, String acceptLanguage, String status, String citizenship, long durationMicros,
             JsonNode request, JsonNode response, JsonNode firedRules, String contentHash, String prevHash,
-            String hash) {
+            String hash, String chain, long chainSeq, boolean undelivered) {
     }
 
     private final AuditQueries store;
@@ -46,7 +46,7 @@ class EvaluationController {
                 r.content().acceptLanguage(), r.content().status(), r.content().citizenship(),
                 r.content().durationMicros(), json.readTree(r.content().requestJson()),
                 json.readTree(r.content().responseJson()), json.valueToTree(store.firedRules(r)), r.contentHash(),
-                r.prevHash(), r.hash())));
+                r.prevHash(), r.hash(), r.chainId(), r.chainSeq(), store.undelivered(id))));
     }
 
     /**
