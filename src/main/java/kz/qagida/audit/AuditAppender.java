@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -161,9 +162,16 @@ public class AuditAppender {
                 citations.putIfAbsent(r.citations().hash(), r.citations().content());
             }
         });
-        citations.forEach(this::storeBlob);
+        if (citations.isEmpty() && rulesets.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> { // one connection, in autocommit
+            JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            citations.forEach((hash, content) -> storeBlob(one, hash, content));
+            rulesets.values().forEach(base -> storeRuleset(one, base.version(), base.files()));
+            return null;
+        });
         storedCatalogues.addAll(citations.keySet());
-        rulesets.values().forEach(base -> storeRuleset(base.version(), base.files()));
         storedRulesets.addAll(rulesets.keySet());
     }
 
@@ -171,7 +179,7 @@ public class AuditAppender {
      * Stores a ruleset's files by content hash: its row, then each file's blob and row. A ruleset whose
      * rows are fewer than its file count (a store interrupted half-way) is completed.
      */
-    private void storeRuleset(String version, List<RuleFile> files) {
+    private void storeRuleset(JdbcTemplate jdbc, String version, List<RuleFile> files) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_ruleset_file WHERE ruleset_version = ?",
                 Integer.class, version);
         if (known != null && known == files.size()) {
@@ -181,14 +189,14 @@ public class AuditAppender {
                 + "VALUES (?, ?, ?)", version, clock.instant().atOffset(ZoneOffset.UTC), files.size()));
         for (RuleFile f : files) {
             String hash = Hashes.sha256(f.content());
-            storeBlob(hash, f.content());
+            storeBlob(jdbc, hash, f.content());
             ignoreDuplicate(() -> jdbc.update("INSERT INTO audit_ruleset_file (ruleset_version, path, hash) "
                     + "VALUES (?, ?, ?)", version, f.path(), hash));
         }
     }
 
     /** Stores bytes under their hash unless stored already. */
-    private void storeBlob(String hash, byte[] content) {
+    private static void storeBlob(JdbcTemplate jdbc, String hash, byte[] content) {
         Integer blob = jdbc.queryForObject("SELECT COUNT(*) FROM audit_blob WHERE hash = ?", Integer.class, hash);
         if (blob == null || blob == 0) {
             ignoreDuplicate(() -> jdbc.update("INSERT INTO audit_blob (hash, byte_size, content) VALUES (?, ?, ?)",
