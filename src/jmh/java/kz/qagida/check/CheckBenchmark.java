@@ -25,7 +25,7 @@ import kz.qagida.rules.RuleSource;
 
 /**
  * A typical check (the contract's example) and one with 50 stays over five years, evaluated in-process against the project's rules
- * (issue 3's target for 50 stays: under 1 ms at p99). Run from the repository root:
+ * (the target for 50 stays: under 1 ms at p99). Run from the repository root:
  * <pre>./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main CheckBenchmark</pre>
  */
@@ -67,7 +67,7 @@ public class CheckBenchmark {
                 + "\"stays\":[" + stays + "],\"requests\":{\"plannedEntry\":{\"date\":\"2026-05-01\",\"days\":20}}}";
     }
 
-    /** The contract's example: two stays, a visa, a permit, a host, requests (issue 7: under 200 µs at p99). */
+    /** The contract's example: two stays, a visa, a permit, a host, requests (the target: under 200 µs at p99). */
     @Benchmark
     public CheckResponse typical() {
         return service.check(typical, "en");

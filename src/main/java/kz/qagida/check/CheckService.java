@@ -1,20 +1,25 @@
 package kz.qagida.check;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import kz.qagida.check.CheckRequest.StayInput;
-import kz.qagida.facts.Context;
-import kz.qagida.facts.ForceMajeure;
-import kz.qagida.facts.PassportType;
-import kz.qagida.facts.Person;
-import kz.qagida.facts.Stay;
+import kz.qagida.facts.input.Context;
+import kz.qagida.facts.input.ForceMajeure;
+import kz.qagida.facts.input.PassportType;
+import kz.qagida.facts.input.Person;
+import kz.qagida.facts.input.Stay;
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.Countries;
 import kz.qagida.law.Severity;
@@ -22,7 +27,10 @@ import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.Evaluation;
 import kz.qagida.rules.RuleBase;
 
-/** Turns a request into facts, runs the rules in force on {@code asOf} and shapes the answer. */
+/**
+ * The check use case: turns a request into facts, runs the rules in force on {@code asOf}, shapes
+ * the answer and has it recorded ({@link CheckRecorder}) before it is given.
+ */
 @Service
 public class CheckService {
 
@@ -31,10 +39,60 @@ public class CheckService {
 
     private final ActiveRuleBase rules;
     private final Clock clock;
+    private final JsonMapper json;
+    private final CheckRecorder recorder;
 
+    /** Evaluation only (scenarios, replays, benchmarks): {@link #submit} is not available. */
     public CheckService(ActiveRuleBase rules, Clock clock) {
+        this(rules, clock, null, null);
+    }
+
+    @Autowired
+    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder) {
         this.rules = rules;
         this.clock = clock;
+        this.json = json;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Checks and records: the answer is given only once its record is committed. {@code body} is the
+     * request as sent (UTF-8), recorded as the request when given, else the request written as JSON;
+     * with {@code explain} the answer carries each conclusion's derivation.
+     */
+    public CheckAnswer check(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
+        return submit(request, body, acceptLanguage, caller, explain).get();
+    }
+
+    /**
+     * Checks and queues the record without waiting for its commit, so that a caller with many checks
+     * (a batch) waits once for all of them: the supplier gives the answer once the record is committed
+     * and throws (503) when it is not.
+     */
+    public Supplier<CheckAnswer> submit(CheckRequest request, byte[] body, String acceptLanguage, String caller,
+            boolean explain) {
+        if (json == null) {
+            throw new IllegalStateException("this CheckService evaluates only; it has no recorder");
+        }
+        // announced before the evaluation, so that a commit under way may wait for this record
+        try (CheckRecorder.Recording recording = recorder.announce()) {
+            RuleBase ruleBase = rules.get();
+            long started = System.nanoTime();
+            CheckResponse response = check(request, acceptLanguage, ruleBase, explain);
+            long micros = (System.nanoTime() - started) / 1000;
+            byte[] answer = json.writeValueAsBytes(response);
+            CheckAnswer result = new CheckAnswer(response, answer);
+            if (recording == null) {
+                return () -> result;
+            }
+            String requestJson = body != null ? new String(body, StandardCharsets.UTF_8) : json.writeValueAsString(request);
+            Runnable commit = recording.queue(new CheckRecorder.CheckRecord(request, requestJson, response,
+                    new String(answer, StandardCharsets.UTF_8), ruleBase, caller, acceptLanguage, micros));
+            return () -> {
+                commit.run();
+                return result;
+            };
+        }
     }
 
     public CheckResponse check(CheckRequest request, String acceptLanguage) {

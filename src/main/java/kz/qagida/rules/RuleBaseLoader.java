@@ -92,6 +92,8 @@ public final class RuleBaseLoader {
 
         Map<String, String> firstFileOfName = new HashMap<>();
         for (Compiled c : compiled) {
+            Phases.unnamed(c.drl()).forEach((line, salience) -> problems.add(
+                    new Problem(c.file().path(), errorLocation(c, new int[] {line}), Phases.message(salience))));
             for (String name : c.locations().keySet()) {
                 String other = firstFileOfName.putIfAbsent(name, c.file().path());
                 if (other != null) {

@@ -7,8 +7,6 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.check.CheckService;
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.Problem;

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;

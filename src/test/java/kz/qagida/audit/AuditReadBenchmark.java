@@ -42,7 +42,7 @@ public final class AuditReadBenchmark {
         List<String> requests = List.of(Files.readString(Path.of("src/main/resources/api/check-request-example.json")),
                 AuditStoreContract.OVERSTAYING_GERMAN, AuditStoreContract.AMERICAN, AuditStoreContract.LAWFUL_GERMAN);
         try (TestDatabase db = TestDatabase.postgres()) {
-            AuditTrail recorder = new AuditTrail(checks, active, null, json, clock, AuditProperties.defaults());
+            AuditTrail recorder = new AuditTrail(null, json, clock, AuditProperties.defaults());
             List<NewRecord> templates = new ArrayList<>();
             for (String body : requests) {
                 CheckRequest request = json.readValue(body, CheckRequest.class);

@@ -68,7 +68,7 @@ abstract class AuditStoreContract {
         writer = new AuditWriter(db.appender(), AuditProperties.defaults());
         active = new ActiveRuleBase(TestRules.ruleBase());
         checks = new CheckService(active, clock);
-        trail = new AuditTrail(checks, active, writer, json, clock, AuditProperties.defaults());
+        trail = new AuditTrail(writer, json, clock, AuditProperties.defaults());
     }
 
     @AfterEach
@@ -78,7 +78,13 @@ abstract class AuditStoreContract {
     }
 
     CheckResponse check(String request) {
-        return trail.check(json.readValue(request, CheckRequest.class), null, "test-caller").response();
+        return recording(trail).check(json.readValue(request, CheckRequest.class), null, null, "test-caller", false)
+                .response();
+    }
+
+    /** The check use case recording through {@code trail}. */
+    private CheckService recording(AuditTrail trail) {
+        return new CheckService(active, clock, json, trail);
     }
 
     @Test
@@ -380,17 +386,17 @@ abstract class AuditStoreContract {
     @Test
     void concurrentWritersOnOneDatabaseEachExtendAChainOfTheirOwnWithoutLossOrDuplicates() throws Exception {
         AuditWriter otherWriter = new AuditWriter(db.appender(), AuditProperties.defaults());
-        AuditTrail other = new AuditTrail(checks, active, otherWriter, json, clock, AuditProperties.defaults());
+        AuditTrail other = new AuditTrail(otherWriter, json, clock, AuditProperties.defaults());
         CheckRequest request = json.readValue(AMERICAN, CheckRequest.class);
         List<UUID> answered = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                AuditTrail via = t % 2 == 0 ? trail : other;
+                CheckService via = recording(t % 2 == 0 ? trail : other);
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < 40; i++) {
-                        answered.add(via.check(request, null, "load").response().evaluationId());
+                        answered.add(via.check(request, null, null, "load", false).response().evaluationId());
                     }
                 }));
             }
@@ -464,7 +470,7 @@ abstract class AuditStoreContract {
     @Test
     void recordsWrittenInTheSingleChainBeforeChainsPerWriterStillVerifyAndTheirFiringsAreIndexed() throws Exception {
         try (TestDatabase old = db.migratedBeforeChains()) {
-            AuditTrail recorder = new AuditTrail(checks, active, writer, json, clock, AuditProperties.defaults());
+            AuditTrail recorder = new AuditTrail(writer, json, clock, AuditProperties.defaults());
             String previous = Hashes.GENESIS;
             List<UUID> ids = new ArrayList<>();
             for (int seq = 1; seq <= 3; seq++) {
@@ -489,8 +495,8 @@ abstract class AuditStoreContract {
             old.migrate();
             AuditWriter after = new AuditWriter(old.appender(), AuditProperties.defaults());
             try {
-                new AuditTrail(checks, active, after, json, clock, AuditProperties.defaults())
-                        .check(json.readValue(AMERICAN, CheckRequest.class), null, "after");
+                recording(new AuditTrail(after, json, clock, AuditProperties.defaults()))
+                        .check(json.readValue(AMERICAN, CheckRequest.class), null, null, "after", false);
             } finally {
                 after.close();
             }
@@ -513,8 +519,8 @@ abstract class AuditStoreContract {
         AuditWriter downWriter = new AuditWriter(new AuditAppender(new org.springframework.jdbc.core.JdbcTemplate(down),
                 new DataSourceTransactionManager(down), clock), AuditProperties.defaults());
         try {
-            AuditTrail refusing = new AuditTrail(checks, active, downWriter, json, clock, AuditProperties.defaults());
-            assertThatThrownBy(() -> refusing.check(json.readValue(AMERICAN, CheckRequest.class), null, "x"))
+            CheckService refusing = recording(new AuditTrail(downWriter, json, clock, AuditProperties.defaults()));
+            assertThatThrownBy(() -> refusing.check(json.readValue(AMERICAN, CheckRequest.class), null, null, "x", false))
                     .isInstanceOfSatisfying(AuditUnavailableException.class,
                             e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
         } finally {

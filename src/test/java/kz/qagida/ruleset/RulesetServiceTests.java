@@ -105,7 +105,7 @@ class RulesetServiceTests {
 
     @Test
     void aTableThatYieldsNoRulesIsRefused() throws IOException {
-        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*", "EN-1 Nothing")
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.input.*", "EN-1 Nothing")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "System.out.println(\"$param\");", "Say")
@@ -118,7 +118,7 @@ class RulesetServiceTests {
 
     @Test
     void rowsWithTheSameConditionsAndOverlappingValidityAreRefused() throws IOException {
-        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*, kz.qagida.law.*", "EN-4 Overlap")
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.entry.*, kz.qagida.facts.input.*, kz.qagida.law.*", "EN-4 Overlap")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "insert(RegimeCandidate.bilateral(RuleInfo.of(drools), PassportType.$param));", "Passport")
