@@ -38,15 +38,15 @@ public class AuditAppender {
 
     /**
      * The chain one writer extends, named by a random id and labelled with the instance that writes
-     * it. Its head is kept between appends; {@code null} when unknown (after a failed append, whose
-     * commit may or may not have happened), and then read back before the next append.
+     * it. Its head is kept between appends; {@code null} when unknown (before the first append, and
+     * after a failed one, whose commit may or may not have happened), and then read back (or, when the
+     * chain has no row yet, created) with the next append.
      */
     static final class Chain {
 
         final String id;
         final String instance;
         Head head;
-        boolean stored;
 
         Chain(String instance) {
             this.id = UUID.randomUUID().toString();
@@ -75,11 +75,11 @@ public class AuditAppender {
      */
     void append(Chain chain, List<NewRecord> batch, List<UUID> undelivered) {
         storeShared(batch);
-        if (chain.head == null && chain.stored) {
-            chain.head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain WHERE chain_id = ?",
-                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), chain.id);
+        if (chain.head == null) { // at first, and after a failure whose commit may have happened
+            chain.head = jdbc.query("SELECT seq, hash FROM audit_chain WHERE chain_id = ?",
+                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), chain.id).stream().findFirst().orElse(null);
         }
-        boolean created = !chain.stored;
+        boolean created = chain.head == null;
         Head start = created ? new Head(0, Hashes.GENESIS) : chain.head;
         List<Long> seqs = batch.isEmpty() ? List.of() : jdbc.queryForList(nextSeqs(), Long.class, batch.size());
         List<Object[]> records = new ArrayList<>(batch.size());
@@ -127,7 +127,6 @@ public class AuditAppender {
             chain.head = null; // the commit may have happened: read the head back before the next append
             throw e;
         }
-        chain.stored = true;
         chain.head = end;
     }
 

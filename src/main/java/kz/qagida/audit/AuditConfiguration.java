@@ -2,8 +2,6 @@ package kz.qagida.audit;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +67,7 @@ class AuditConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof HikariDataSource pool && bean instanceof DataSource) {
+                if (bean instanceof HikariDataSource pool) {
                     DatabaseTimeouts.apply(pool, properties.getObject().database());
                 }
                 return bean;

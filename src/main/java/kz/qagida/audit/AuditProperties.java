@@ -27,7 +27,7 @@ public record AuditProperties(Boolean enabled, Duration retention, Duration purg
 
         public Database {
             socketTimeout = socketTimeout == null ? Duration.ofSeconds(15) : socketTimeout;
-            connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
             statementTimeout = statementTimeout == null ? Duration.ofSeconds(10) : statementTimeout;
             lockTimeout = lockTimeout == null ? Duration.ofSeconds(2) : lockTimeout;
             idleInTransactionTimeout = idleInTransactionTimeout == null ? Duration.ofSeconds(10)

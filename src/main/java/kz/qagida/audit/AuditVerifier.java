@@ -120,6 +120,7 @@ public class AuditVerifier {
                             checkpoint, rs.getLong(8)));
                 });
         Map<String, String> catalogueProblems = new HashMap<>();
+        Map<String, Boolean> newChains = new HashMap<>();
         long after = walks.values().stream().filter(w -> !w.done()).mapToLong(w -> w.fromRecordSeq).min().orElse(0);
         long checked = 0;
         Break broken = null;
@@ -130,6 +131,9 @@ public class AuditVerifier {
             for (StoredRecord r : page) {
                 after = r.seq();
                 Walk w = walks.get(r.chainId());
+                if (w == null && newChains.computeIfAbsent(r.chainId(), this::chainExists)) {
+                    continue; // a chain begun after the walk began
+                }
                 if (w == null) {
                     broken = new Break(r.chainSeq(), r.content().evaluationId(), "the record belongs to chain "
                             + r.chainId() + ", which has no head: the chain's head was deleted", r.chainId());
@@ -190,6 +194,11 @@ public class AuditVerifier {
         }
         return new Verification(broken == null, checked, shown == null ? null : shown.anchor,
                 shown == null ? null : shown.head, broken, chains, undelivered == null ? 0 : undelivered, resume);
+    }
+
+    private boolean chainExists(String chain) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain WHERE chain_id = ?", Long.class, chain);
+        return n != null && n > 0;
     }
 
     private Point anchor(String chain) {

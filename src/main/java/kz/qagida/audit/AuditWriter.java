@@ -46,6 +46,8 @@ public class AuditWriter implements AutoCloseable {
     private static final int FAILED = 3;
     private static final int CANCELLED = 4;
     private static final int ABANDONED = 5;
+    /** Marks kept for the next commit at most (a long outage must not fill the heap with them). */
+    private static final int MAX_MARKS = 100_000;
     private static final long PING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private record Pending(NewRecord record, Commit commit) {
@@ -255,7 +257,7 @@ public class AuditWriter implements AutoCloseable {
             // unless no connection was had, the commit may have happened: mark them if it did
             boolean inDoubt = !(e instanceof CannotGetJdbcConnectionException);
             for (Pending p : taken) {
-                if (inDoubt && p.record().content() != null) {
+                if (inDoubt && p.record().content() != null && undelivered.size() < MAX_MARKS) {
                     undelivered.add(p.record().content().evaluationId());
                 }
                 p.commit().state.compareAndSet(WRITING, FAILED);

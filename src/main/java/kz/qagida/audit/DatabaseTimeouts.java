@@ -29,7 +29,7 @@ final class DatabaseTimeouts {
         var given = pool.getDataSourceProperties();
         given.putIfAbsent("connectTimeout", Long.toString(Math.max(1, timeouts.connectTimeout().toSeconds())));
         // the whole connection set-up, handshake included, which a stalled server would otherwise hold
-        given.putIfAbsent("loginTimeout", Long.toString(Math.max(1, timeouts.connectTimeout().toSeconds())));
+        given.putIfAbsent("loginTimeout", Long.toString(Math.max(1, 2 * timeouts.connectTimeout().toSeconds())));
         given.putIfAbsent("socketTimeout", Long.toString(Math.max(1, timeouts.socketTimeout().toSeconds())));
         given.putIfAbsent("tcpKeepAlive", "true");
         given.putIfAbsent("options", "-c statement_timeout=" + timeouts.statementTimeout().toMillis()

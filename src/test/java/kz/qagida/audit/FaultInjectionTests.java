@@ -39,7 +39,7 @@ class FaultInjectionTests {
                     db.url.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()), "SPRING_DATASOURCE_USERNAME",
                     db.user, "SPRING_DATASOURCE_PASSWORD", "");
             String[] quick = {"--qagida.audit.commit-timeout=PT2S", "--qagida.audit.database.socket-timeout=PT4S",
-                    "--qagida.audit.database.connect-timeout=PT1S", "--qagida.audit.database.idle-in-transaction-timeout=PT5S"};
+                    "--qagida.audit.database.connect-timeout=PT3S", "--qagida.audit.database.idle-in-transaction-timeout=PT5S"};
             try (ServiceProcess b = ServiceProcess.start("fault-b", java.nio.file.Files.createDirectories(dir.resolve("b")),
                     direct);
                     ServiceProcess a = ServiceProcess.start("fault-a", java.nio.file.Files.createDirectories(dir.resolve("a")),
