@@ -44,8 +44,8 @@ class FaultInjectionTests {
                     direct);
                     ServiceProcess a = ServiceProcess.start("fault-a", java.nio.file.Files.createDirectories(dir.resolve("a")),
                             proxied, quick)) {
-                b.awaitUp(Duration.ofSeconds(120));
-                a.awaitUp(Duration.ofSeconds(120));
+                b.awaitUp(Duration.ofSeconds(300)); // start-up only: a shared, loaded machine needs minutes
+                a.awaitUp(Duration.ofSeconds(300));
                 Burst viaA = new Burst().start(List.of(a.uri("/api/v1/checks")), 3, Integer.MAX_VALUE);
                 Burst viaB = new Burst().start(List.of(b.uri("/api/v1/checks")), 3, Integer.MAX_VALUE);
                 Thread.sleep(3_000);

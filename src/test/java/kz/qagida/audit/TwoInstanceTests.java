@@ -31,8 +31,8 @@ class TwoInstanceTests {
                     "SPRING_DATASOURCE_PASSWORD", "");
             try (ServiceProcess a = ServiceProcess.start("instance-a", dir, env);
                     ServiceProcess b = ServiceProcess.start("instance-b", dir, env)) {
-                a.awaitUp(Duration.ofSeconds(120));
-                b.awaitUp(Duration.ofSeconds(120));
+                a.awaitUp(Duration.ofSeconds(300));
+                b.awaitUp(Duration.ofSeconds(300));
                 Burst viaA = new Burst().start(List.of(a.uri("/api/v1/checks")), 6, 250);
                 Burst viaB = new Burst().start(List.of(b.uri("/api/v1/checks")), 6, 250);
                 viaA.awaitAnswers(250, Duration.ofSeconds(90));

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,11 +45,13 @@ class AuditController {
      * every 10 000 records checked, then the verification.
      */
     @GetMapping(path = "/api/v1/audit/verify/stream", produces = "application/x-ndjson")
-    StreamingResponseBody verifyStream(@RequestParam(defaultValue = "false") boolean resume) {
-        return out -> {
-            AuditVerifier.Verification v = verifier.verify(resume, p -> line(out, p));
-            line(out, v);
-        };
+    void verifyStream(@RequestParam(defaultValue = "false") boolean resume, HttpServletResponse response)
+            throws IOException {
+        // written on the request's thread (no async dispatch), flushed line by line
+        response.setContentType("application/x-ndjson");
+        OutputStream out = response.getOutputStream();
+        AuditVerifier.Verification v = verifier.verify(resume, p -> line(out, p));
+        line(out, v);
     }
 
     private void line(OutputStream out, Object value) {
