@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.check.CheckRequest.StayInput;
+import kz.qagida.facts.input.Booking;
 import kz.qagida.facts.input.Context;
 import kz.qagida.facts.input.ForceMajeure;
 import kz.qagida.facts.input.PassportType;
@@ -115,7 +120,8 @@ public class CheckService {
         List<CheckResponse.ConclusionView> views = conclusions.stream()
                 .map(c -> new CheckResponse.ConclusionView(c.code(), c.severity(), c.subject(),
                         Messages.render(c, language, ruleBase.messages()), c.dueDate(), c.facts(), c.penalty(),
-                        c.citations(), c.rule().ref(), evaluation.derivations().get(c)))
+                        c.citations(), c.rule().ref(), evaluation.derivations().get(c),
+                        Messages.interpretation(c.interpretation(), language, ruleBase.messages())))
                 .toList();
         return new CheckResponse(UUID.randomUUID(), asOf,
                 new CheckResponse.Ruleset(ruleBase.version(), ruleBase.loadedAt()), status(conclusions), views,
@@ -135,9 +141,46 @@ public class CheckService {
         return Status.COMPLIANT;
     }
 
-    /** Validates what bean validation cannot, then builds the facts the rules see. */
+    /** Stays joined where one's exit is the next one's entry day. */
+    private record Segment(int index, LocalDate entry, LocalDate exit, kz.qagida.facts.input.StayBasis basis,
+            kz.qagida.facts.input.Transport transport) {
+    }
+
+    /**
+     * The stays in date order, an exit and an entry on the same day joined into one continuous
+     * presence (api/CONTRACT.md): the day counts once and the stay runs from the first entry to the
+     * last exit, on the basis and transport of its latest entry.
+     */
+    static List<Segment> continuous(List<StayInput> stays) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> stays.get(i).entry()).thenComparing(i -> i));
+        List<Segment> out = new ArrayList<>();
+        for (int i : order) {
+            StayInput s = stays.get(i);
+            Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.exit() != null && last.exit().equals(s.entry())) {
+                out.set(out.size() - 1, new Segment(last.index(), last.entry(), s.exit(),
+                        s.basis() != null ? s.basis() : last.basis(), s.transport() != null ? s.transport() : last.transport()));
+            } else {
+                out.add(new Segment(i, s.entry(), s.exit(), s.basis(), s.transport()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Validates the request, for the single and the batch endpoint alike (the constraints on its
+     * records, then the {@link InputLimits}, then what depends on several fields), and builds the
+     * facts the rules see. Throws {@link InvalidRequestException} naming every bad field.
+     */
     static List<Object> facts(CheckRequest request, LocalDate asOf) {
-        List<FieldProblem> errors = new ArrayList<>(InputLimits.check(request));
+        List<FieldProblem> errors = new ArrayList<>(constraints(request));
+        if (errors.isEmpty()) {
+            errors.addAll(InputLimits.check(request));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -161,10 +204,16 @@ public class CheckService {
                 }
                 open = i;
             }
-            if (!s.entry().isAfter(asOf)) {
+        }
+        if (errors.isEmpty()) {
+            for (Segment s : continuous(request.stays())) {
+                if (s.entry().isAfter(asOf)) {
+                    facts.add(new Booking(s.index(), s.entry(), s.exit(), s.basis(), s.transport()));
+                    continue;
+                }
                 LocalDate lastPresent = s.exit() == null || s.exit().isAfter(asOf) ? asOf : s.exit();
                 boolean current = s.exit() == null || !s.exit().isBefore(asOf);
-                facts.add(new Stay(i, s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
+                facts.add(new Stay(s.index(), s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
             }
         }
         if (request.requests() != null && request.requests().documentFor() != null
@@ -187,5 +236,21 @@ public class CheckService {
             }
         }
         return facts;
+    }
+
+    /** What the constraints on the request's records ({@code @NotNull}, {@code @Size}, …) find, by field. */
+    static List<FieldProblem> constraints(CheckRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<CheckRequest> v : Constraints.VALIDATOR.validate(request)) {
+            // stays[0].<list element> is the item itself: stays[0]
+            String field = v.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
+            errors.add(new FieldProblem(field.isEmpty() ? "body" : field, v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        return errors;
+    }
+
+    private static final class Constraints {
+        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     }
 }

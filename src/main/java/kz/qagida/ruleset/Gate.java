@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import kz.qagida.check.CheckService;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.Problem;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
@@ -16,8 +17,8 @@ import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleLoadException;
 
 /**
- * The activation gate: a candidate rules root goes live only if it compiles, passes the lint and
- * every scenario passes against it. Pure: it activates nothing.
+ * The activation gate: a candidate rules root goes live only if it compiles, passes the lint,
+ * every scenario passes against it and every table row is proven ({@link RowProof}). Pure: it activates nothing.
  */
 public final class Gate {
 
@@ -27,16 +28,23 @@ public final class Gate {
 
     private final Clock clock;
     private final JsonMapper json;
+    private final CompiledCache compiled;
 
     public Gate(Clock clock, JsonMapper json) {
+        this(clock, json, CompiledCache.NONE);
+    }
+
+    /** A gate that takes unchanged files compiled from {@code compiled} (and keeps the others there). */
+    public Gate(Clock clock, JsonMapper json, CompiledCache compiled) {
         this.clock = clock;
         this.json = json;
+        this.compiled = compiled;
     }
 
     public Outcome check(List<RuleFile> files, List<Scenario> scenarios) {
         RuleBase base;
         try {
-            base = RuleBaseLoader.load(files);
+            base = RuleBaseLoader.load(files, compiled);
         } catch (RuleLoadException e) {
             List<Finding> errors = new ArrayList<>();
             for (Problem p : e.problems()) {
@@ -61,6 +69,11 @@ public final class Gate {
             if (!problems.isEmpty()) {
                 failures.add(s + ": " + problems.get(0));
             }
+        }
+        // every table row proven by a request derived from it, or listed with its reason (RowProof)
+        RowProof.Result proof = RowProof.prove(base, json, clock);
+        for (String f : proof.failures()) {
+            failures.add("row not proven: " + f);
         }
         for (String id : uncovered(base, scenarios)) {
             warnings.add(Finding.warning("scenarios/", id, "no scenario pins a conclusion of " + id));

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
@@ -54,12 +55,21 @@ public class RulesetService {
     private List<Scenario> lastScenarios;
 
     public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
+        this(active, root, clock, json, CompiledCache.NONE);
+    }
+
+    /** A service whose gate takes unchanged rule files compiled from {@code compiled}. */
+    public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json, CompiledCache compiled) {
         this.active = active;
         this.root = root;
-        this.gate = new Gate(clock, json);
-        RuleBase first = active.get();
-        keep(first);
-        record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+        this.gate = new Gate(clock, json, compiled);
+        // the first rule base may still be loading beside the rest of the application
+        active.whenLoaded(first -> {
+            synchronized (this) {
+                keep(first);
+                record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+            }
+        });
     }
 
     /** Reads the rules root again and activates it if the gate passes. */
@@ -182,10 +192,6 @@ public class RulesetService {
     /** Newest first. */
     public synchronized List<HistoryEntry> history() {
         return new ArrayList<>(history);
-    }
-
-    public RulesRoot root() {
-        return root;
     }
 
     private void keep(RuleBase base) {

@@ -1,20 +1,28 @@
 package kz.qagida.system;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.check.CheckRequest;
+import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
+import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
 import kz.qagida.ruleset.RulesRoot;
@@ -47,15 +55,58 @@ class RulesConfiguration {
         return RulesRoot.packaged();
     }
 
-    /** A rules root that does not load stops start-up with every problem named. */
+    /**
+     * Compiled rule files kept by file and build ({@code qagida.rules.compiled-cache}, default
+     * {@code ./data/compiled}; empty = only the copies packaged in the jar).
+     */
     @Bean
-    ActiveRuleBase activeRuleBase(RulesRoot root) {
-        return new ActiveRuleBase(RuleBaseLoader.load(root.files()));
+    CompiledCache compiledCache(@Value("${qagida.rules.compiled-cache:./data/compiled}") String dir) {
+        return CompiledCache.in(dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize());
+    }
+
+    /**
+     * The first rule base loads on a thread of its own while the rest of the application starts,
+     * then answers the API's example request once, so that the first real check finds the rule
+     * network and its session warm. Requests that come earlier wait for it.
+     */
+    @Bean
+    ActiveRuleBase activeRuleBase(RulesRoot root, CompiledCache compiled, Clock clock, JsonMapper json) {
+        CompletableFuture<RuleBase> loading = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                RuleBase base = RuleBaseLoader.load(root.files(), compiled);
+                warmUp(base, clock, json);
+                loading.complete(base);
+            } catch (Throwable e) {
+                loading.completeExceptionally(e);
+            }
+        }, "rule-base-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return new ActiveRuleBase(loading);
+    }
+
+    private static void warmUp(RuleBase base, Clock clock, JsonMapper json) {
+        try (InputStream in = new ClassPathResource("api/check-request-example.json").getInputStream()) {
+            CheckRequest example = json.readValue(in, CheckRequest.class);
+            new CheckService(new ActiveRuleBase(base), clock).check(example, "en", base, false);
+        } catch (IOException | RuntimeException e) {
+            log.warn("The rules loaded, but the warm-up check failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Start-up completes only when the first rule base is in service: readiness follows, and a
+     * rules root that does not load stops the application with every problem named.
+     */
+    @Bean
+    ApplicationRunner awaitRuleBase(ActiveRuleBase active) {
+        return args -> active.awaitFirst();
     }
 
     @Bean
-    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
-        return new RulesetService(active, root, clock, json);
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json, CompiledCache compiled) {
+        return new RulesetService(active, root, clock, json, compiled);
     }
 
     /** Reloads (through the gate) when files under the rules root change; off with qagida.rules.watch.enabled=false. */

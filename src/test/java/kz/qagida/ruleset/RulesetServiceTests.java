@@ -22,6 +22,7 @@ import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.DecisionTableWriter;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
+import kz.qagida.rules.TestRules;
 
 /** The activation gate: what an analyst breaks is refused and the old rules keep serving. */
 class RulesetServiceTests {
@@ -39,8 +40,8 @@ class RulesetServiceTests {
     @BeforeEach
     void copyTheRules() {
         RulesRootCopy.copy(root);
-        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root)));
-        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON);
+        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root), TestRules.compiledCache()));
+        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON, TestRules.compiledCache());
         original = active.get().version();
     }
 
