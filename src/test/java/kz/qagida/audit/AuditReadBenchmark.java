@@ -27,7 +27,7 @@ import kz.qagida.rules.TestRules;
  * alternately three times, the full verification, a resumed one after 1 000 more records, and a
  * rule's firings from the index against the former {@code LIKE} scan. Not a test: run it with
  * <pre>
- * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) kz.qagida.audit.AuditReadBenchmark 1000000
  * </pre>
  */
