@@ -2,15 +2,18 @@ package kz.qagida.audit;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -18,49 +21,57 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AuditConfiguration {
 
     @Bean
-    AuditStore auditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new AuditStore(jdbc, transactions);
-    }
-
-    @Bean(destroyMethod = "close")
-    AuditWriter auditWriter(AuditStore store, AuditProperties properties) {
-        return new AuditWriter(store, properties);
+    AuditAppender auditAppender(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new AuditAppender(jdbc, transactions, clock);
     }
 
     @Bean
-    RetentionPurge retentionPurge(AuditStore store, AuditProperties properties, Clock clock) {
-        return new RetentionPurge(store, properties, clock);
+    AuditQueries auditQueries(JdbcTemplate jdbc) {
+        return new AuditQueries(jdbc);
     }
 
-    /** Deletes records older than {@code qagida.audit.retention}, keeping the chain verifiable from an anchor. */
-    static class RetentionPurge {
+    @Bean
+    AuditVerifier auditVerifier(JdbcTemplate jdbc, AuditQueries queries, Clock clock) {
+        return new AuditVerifier(jdbc, queries, clock);
+    }
 
-        private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    @Bean
+    AuditRetention auditRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            AuditProperties properties, Clock clock) {
+        return new AuditRetention(jdbc, transactions, properties, clock);
+    }
 
-        private final AuditStore store;
-        private final AuditProperties properties;
-        private final Clock clock;
+    @Bean(destroyMethod = "close")
+    AuditWriter auditWriter(AuditAppender appender, AuditProperties properties) {
+        return new AuditWriter(appender, properties);
+    }
 
-        RetentionPurge(AuditStore store, AuditProperties properties, Clock clock) {
-            this.store = store;
-            this.properties = properties;
-            this.clock = clock;
-        }
-
-        @Scheduled(initialDelayString = "${qagida.audit.purge-interval:PT1H}", fixedDelayString = "${qagida.audit.purge-interval:PT1H}")
-        void purge() {
-            if (properties.retention() == null) {
-                return;
+    /**
+     * {@code auditWriter} in /actuator/health and in the readiness group: DOWN while checks cannot be
+     * recorded. It reads the writer's state only, so it answers at once whatever the database does.
+     */
+    @Bean
+    HealthIndicator auditWriterHealthIndicator(AuditWriter writer, AuditProperties properties) {
+        return () -> {
+            if (!properties.enabled()) {
+                return Health.up().withDetail("recording", "off").build();
             }
-            try {
-                AuditStore.Purge purge = store.purge(clock.instant().minus(properties.retention()));
-                if (purge.purged() > 0) {
-                    log.info("Purged {} audit record(s) older than {}; the chain now starts after record {}",
-                            purge.purged(), properties.retention(), purge.anchor().seq());
+            AuditWriter.Health health = writer.health();
+            return health.ready() ? Health.up().build() : Health.down().withDetail("reason", health.reason()).build();
+        };
+    }
+
+    /** The audit's timeouts on a PostgreSQL pool: see {@link DatabaseTimeouts}. */
+    @Bean
+    static BeanPostProcessor auditDatabaseTimeouts(ObjectProvider<AuditProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool) {
+                    DatabaseTimeouts.apply(pool, properties.getObject().database());
                 }
-            } catch (RuntimeException e) {
-                log.warn("Audit retention purge failed: {}", e.toString());
+                return bean;
             }
-        }
+        };
     }
 }

@@ -50,7 +50,7 @@ public class AuditTrail implements CheckRecorder {
             return null;
         }
         AuditWriter.Slot slot = writer.expect();
-        Instant at = AuditStore.stamp(clock.instant());
+        Instant at = RecordContent.stamp(clock.instant());
         return new Recording() {
             @Override
             public Runnable queue(CheckRecord check) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
 public record RecordContent(UUID evaluationId, Instant recordedAt, LocalDate asOf, String rulesetVersion,
         String caller, String acceptLanguage, String status, String citizenship, long durationMicros,
         String requestJson, String responseJson, String firedJson) {
+
+    /** Timestamps are kept to the millisecond so that what is hashed is what comes back. */
+    static Instant stamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     private static final Pattern REFERENCE = Pattern.compile("\\{\"citations\":\"([0-9a-f]{64})\"}");
 

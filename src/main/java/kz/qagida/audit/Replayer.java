@@ -41,20 +41,22 @@ public class Replayer {
     public record Difference(String path, JsonNode recorded, JsonNode replayed) {
     }
 
+    /** {@code undelivered}: the recorded answer was never received (the check was answered 503). */
     public record Replay(UUID evaluationId, Against against, String recordedRuleset, String replayedRuleset,
-            boolean identical, List<Difference> differences, JsonNode recorded, JsonNode replayed) {
+            boolean identical, List<Difference> differences, JsonNode recorded, JsonNode replayed,
+            boolean undelivered) {
     }
 
     /** Fields that differ on every run; the rulesets are reported apart. */
     private static final Set<String> IGNORED = Set.of("evaluationId", "ruleset");
 
-    private final AuditStore store;
+    private final AuditQueries store;
     private final CheckService checks;
     private final ActiveRuleBase rules;
     private final JsonMapper json;
     private final RuleBaseRepository ruleBases;
 
-    public Replayer(AuditStore store, CheckService checks, ActiveRuleBase rules, RuleBaseRepository ruleBases,
+    public Replayer(AuditQueries store, CheckService checks, ActiveRuleBase rules, RuleBaseRepository ruleBases,
             JsonMapper json) {
         this.store = store;
         this.checks = checks;
@@ -64,7 +66,7 @@ public class Replayer {
     }
 
     public Optional<Replay> replay(UUID evaluationId, Against against) {
-        Optional<AuditStore.StoredRecord> found = store.find(evaluationId);
+        Optional<StoredRecord> found = store.find(evaluationId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +81,7 @@ public class Replayer {
         List<Difference> differences = new ArrayList<>();
         diff("", recorded, replayed, differences);
         return Optional.of(new Replay(evaluationId, against, record.rulesetVersion(), ruleBase.version(),
-                differences.isEmpty(), differences, recorded, replayed));
+                differences.isEmpty(), differences, recorded, replayed, store.undelivered(evaluationId)));
     }
 
     /** The ruleset of a version: the active one, a kept one, or compiled from the stored files. */

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.audit.AuditStore;
+import kz.qagida.audit.AuditQueries;
+import kz.qagida.audit.AuditVerifier;
+import kz.qagida.audit.StoredRecord;
 import kz.qagida.audit.FiredRuleEntry;
 import kz.qagida.audit.Replayer;
 
@@ -38,13 +40,16 @@ class AuditPageController {
             String ruleset) {
     }
 
-    private final AuditStore store;
+    private final AuditQueries store;
+    private final AuditVerifier verifier;
     private final Replayer replayer;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    AuditPageController(AuditStore store, Replayer replayer, JsonMapper json, MessageSource messages) {
+    AuditPageController(AuditQueries store, AuditVerifier verifier, Replayer replayer, JsonMapper json,
+            MessageSource messages) {
         this.store = store;
+        this.verifier = verifier;
         this.replayer = replayer;
         this.json = json;
         this.messages = messages;
@@ -70,7 +75,7 @@ class AuditPageController {
             return "console/audit";
         }
         // recording times are whole days in UTC, "to" inclusive, as in GET /api/v1/evaluations
-        AuditStore.Page<AuditStore.Summary> found = store.search(new AuditStore.Filter(search.ruleId(), search.code(),
+        AuditQueries.Page<AuditQueries.Summary> found = store.search(new AuditQueries.Filter(search.ruleId(), search.code(),
                 search.status(), search.citizenship() == null ? null : search.citizenship().toUpperCase(Locale.ROOT),
                 fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null,
@@ -82,13 +87,13 @@ class AuditPageController {
 
     @GetMapping("/console/audit/verify")
     String verify(Model model) {
-        model.addAttribute("verification", store.verify());
+        model.addAttribute("verification", verifier.verify());
         return "console/verify";
     }
 
     @GetMapping("/console/audit/{id}")
     String evaluation(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
-        Optional<AuditStore.StoredRecord> found;
+        Optional<StoredRecord> found;
         try {
             found = store.find(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
@@ -99,7 +104,7 @@ class AuditPageController {
             model.addAttribute("missing", id);
             return "console/evaluation";
         }
-        AuditStore.StoredRecord record = found.get();
+        StoredRecord record = found.get();
         JsonNode request = json.readTree(record.content().requestJson());
         JsonNode answer = json.readTree(record.content().responseJson());
         Map<String, List<String>> citations = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import kz.qagida.audit.AuditStore;
+import kz.qagida.audit.AuditQueries;
 import kz.qagida.audit.Replayer;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
@@ -81,7 +81,7 @@ public class Impact {
         }
     }
 
-    private final AuditStore audit;
+    private final AuditQueries audit;
     private final RuleBaseRepository bases;
     private final CheckService checks;
     private final JsonMapper json;
@@ -92,7 +92,7 @@ public class Impact {
     private volatile Progress progress;
     private final AtomicInteger done = new AtomicInteger();
 
-    public Impact(AuditStore audit, RuleBaseRepository bases, CheckService checks, JsonMapper json, int threads, Duration timeout) {
+    public Impact(AuditQueries audit, RuleBaseRepository bases, CheckService checks, JsonMapper json, int threads, Duration timeout) {
         this.audit = audit;
         this.bases = bases;
         this.checks = checks;
@@ -127,11 +127,11 @@ public class Impact {
     private Result analyse(RuleBase candidate, Instant from, Instant to, int limit) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        List<AuditStore.RecordedCheck> records = audit.recordedChecks(from, to, limit);
+        List<AuditQueries.RecordedCheck> records = audit.recordedChecks(from, to, limit);
         done.set(0);
         progress = new Progress(candidate.version(), records.size(), 0, Instant.now());
         // by the version that answered them, so each original rule base is built once
-        Map<String, List<AuditStore.RecordedCheck>> byVersion = new LinkedHashMap<>();
+        Map<String, List<AuditQueries.RecordedCheck>> byVersion = new LinkedHashMap<>();
         records.forEach(r -> byVersion.computeIfAbsent(r.rulesetVersion(), v -> new ArrayList<>()).add(r));
         Tally tally = new Tally();
         String stopped = null;
@@ -147,7 +147,7 @@ public class Impact {
                 continue;
             }
             RuleBase answeredBy = original;
-            List<AuditStore.RecordedCheck> list = group.getValue();
+            List<AuditQueries.RecordedCheck> list = group.getValue();
             AtomicInteger next = new AtomicInteger();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -178,7 +178,7 @@ public class Impact {
         return tally.result(candidate.version(), records.size(), stopped, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void compare(AuditStore.RecordedCheck record, RuleBase original, RuleBase candidate, Tally tally) {
+    private void compare(AuditQueries.RecordedCheck record, RuleBase original, RuleBase candidate, Tally tally) {
         CheckRequest request;
         try {
             ObjectNode node = (ObjectNode) json.readTree(record.requestJson());

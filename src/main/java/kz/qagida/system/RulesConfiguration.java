@@ -23,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.audit.AuditStore;
+import kz.qagida.audit.AuditQueries;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
@@ -165,7 +165,7 @@ class RulesConfiguration {
 
     /** Impact analysis: {@code qagida.rules.impact.threads} threads, stopped after {@code qagida.rules.impact.timeout}. */
     @Bean(destroyMethod = "close")
-    Impact impact(AuditStore audit, StoredRuleBases bases, CheckService checks, JsonMapper json,
+    Impact impact(AuditQueries audit, StoredRuleBases bases, CheckService checks, JsonMapper json,
             @Value("${qagida.rules.impact.threads:1}") int threads, @Value("${qagida.rules.impact.timeout:PT120S}") Duration timeout) {
         return new Impact(audit, bases, checks, json, threads, timeout);
     }

@@ -128,7 +128,23 @@ class AuditHttpTests {
 
     @Test
     @Order(4)
-    void aCheckThatCannotBeRecordedIsRefusedWith503ProblemDetails() throws Exception {
+    void verificationStreamsItsOutcomeAsJsonLinesAndResumesFromItsCheckpoint() throws Exception {
+        ok("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
+        JsonNode full = ok("GET", "/api/v1/audit/verify", null);
+        assertThat(full.get("chains").size()).isGreaterThanOrEqualTo(1);
+        ok("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
+        HttpResponse<String> stream = send("GET", "/api/v1/audit/verify/stream?resume=true", null);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("ndjson"));
+        java.util.List<String> lines = stream.body().lines().toList();
+        JsonNode last = json.readTree(lines.get(lines.size() - 1));
+        assertThat(last.get("resumed").asBoolean()).isTrue();
+        assertThat(last.get("records").asLong()).as("only the record since the checkpoint").isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void aCheckThatCannotBeRecordedIsRefusedWith503ProblemDetailsAndReadinessIsDownUntilItCanBe() throws Exception {
         jdbc.execute("ALTER TABLE audit_record RENAME TO audit_record_gone"); // the store refuses every append
         HttpResponse<String> r = send("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
         assertThat(r.statusCode()).isEqualTo(503);
@@ -137,5 +153,21 @@ class AuditHttpTests {
         assertThat(problem.get("type").asString()).isEqualTo("/problems/audit-unavailable");
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(r.body()).doesNotContain("evaluationId");
+
+        HttpResponse<String> readiness = send("GET", "/actuator/health/readiness", null);
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+        assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        long started = System.nanoTime();
+        HttpResponse<String> health = send("GET", "/actuator/health", null);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
+        assertThat(health.statusCode()).isEqualTo(503);
+
+        jdbc.execute("ALTER TABLE audit_record_gone RENAME TO audit_record"); // the store is back
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (send("GET", "/actuator/health/readiness", null).statusCode() != 200) {
+            assertThat(System.nanoTime()).as("ready again in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        ok("POST", "/api/v1/checks", AuditStoreContract.AMERICAN);
     }
 }

@@ -49,7 +49,9 @@ abstract class AuditStoreContract {
     final JsonMapper json = JsonMapper.builder().build();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00Z"));
     TestDatabase db;
-    AuditStore store;
+    AuditQueries queries;
+    AuditVerifier verifier;
+    AuditRetention retention;
     AuditWriter writer;
     ActiveRuleBase active;
     CheckService checks;
@@ -60,8 +62,10 @@ abstract class AuditStoreContract {
     @BeforeEach
     void start() {
         db = database();
-        store = db.store();
-        writer = new AuditWriter(store, AuditProperties.defaults());
+        queries = db.queries();
+        verifier = db.verifier();
+        retention = db.retention(clock);
+        writer = new AuditWriter(db.appender(), AuditProperties.defaults());
         active = new ActiveRuleBase(TestRules.ruleBase());
         checks = new CheckService(active, clock);
         trail = new AuditTrail(writer, json, clock, AuditProperties.defaults());
@@ -87,7 +91,7 @@ abstract class AuditStoreContract {
     void everyAnsweredCheckIsRecordedWithItsRequestResponseRulesetAndFiredRulesInOrder() {
         CheckResponse response = check(OVERSTAYING_GERMAN);
 
-        AuditStore.StoredRecord stored = store.find(response.evaluationId()).orElseThrow();
+        StoredRecord stored = queries.find(response.evaluationId()).orElseThrow();
         RecordContent c = stored.content();
         assertThat(c.asOf()).isEqualTo(LocalDate.of(2024, 4, 5));
         assertThat(c.recordedAt()).isEqualTo(clock.instant());
@@ -98,7 +102,7 @@ abstract class AuditStoreContract {
         assertThat(json.readValue(c.requestJson(), CheckRequest.class).person().citizenship()).isEqualTo("DE");
         assertThat(json.readValue(c.requestJson(), CheckRequest.class).stays()).hasSize(1);
         assertThat(json.readTree(c.responseJson())).isEqualTo(json.readTree(json.writeValueAsString(response)));
-        List<FiredRuleEntry> fired = store.firedRules(stored);
+        List<FiredRuleEntry> fired = queries.firedRules(stored);
         assertThat(fired).extracting(FiredRuleEntry::name)
                 .containsExactlyElementsOf(response.firedRules().stream().map(f -> f.name()).toList());
         assertThat(fired).filteredOn(f -> f.name().equals("ST-1 Overstay")).singleElement()
@@ -130,28 +134,28 @@ abstract class AuditStoreContract {
                 .containsExactly(overstay.evaluationId());
         assertThat(ids(filter(null, null, null, null, null, null, version))).hasSize(3);
         assertThat(ids(filter(null, null, null, null, null, null, "sha256:other"))).isEmpty();
-        assertThat(store.search(new AuditStore.Filter(null, null, null, null, null, null, LocalDate.of(2024, 4, 1),
-                null, null), 0, 10).items()).extracting(AuditStore.Summary::evaluationId)
+        assertThat(queries.search(new AuditQueries.Filter(null, null, null, null, null, null, LocalDate.of(2024, 4, 1),
+                null, null), 0, 10).items()).extracting(AuditQueries.Summary::evaluationId)
                 .containsExactly(overstay.evaluationId());
 
-        AuditStore.Page<AuditStore.Summary> page = store.search(filterOf(null, null, null, null, null, null, null), 1, 2);
+        AuditQueries.Page<AuditQueries.Summary> page = queries.search(filterOf(null, null, null, null, null, null, null), 1, 2);
         assertThat(page.total()).isEqualTo(3);
-        assertThat(page.items()).extracting(AuditStore.Summary::evaluationId).containsExactly(overstay.evaluationId());
+        assertThat(page.items()).extracting(AuditQueries.Summary::evaluationId).containsExactly(overstay.evaluationId());
         assertThat(page.items().get(0).conclusions()).contains("OVERSTAY");
     }
 
-    private List<AuditStore.Summary> filter(String rule, String conclusion, String status, String citizenship,
+    private List<AuditQueries.Summary> filter(String rule, String conclusion, String status, String citizenship,
             Instant from, Instant to, String ruleset) {
-        return store.search(filterOf(rule, conclusion, status, citizenship, from, to, ruleset), 0, 50).items();
+        return queries.search(filterOf(rule, conclusion, status, citizenship, from, to, ruleset), 0, 50).items();
     }
 
-    private static AuditStore.Filter filterOf(String rule, String conclusion, String status, String citizenship,
+    private static AuditQueries.Filter filterOf(String rule, String conclusion, String status, String citizenship,
             Instant from, Instant to, String ruleset) {
-        return new AuditStore.Filter(rule, conclusion, status, citizenship, from, to, null, null, ruleset);
+        return new AuditQueries.Filter(rule, conclusion, status, citizenship, from, to, null, null, ruleset);
     }
 
-    private static List<UUID> ids(List<AuditStore.Summary> summaries) {
-        return summaries.stream().map(AuditStore.Summary::evaluationId).toList();
+    private static List<UUID> ids(List<AuditQueries.Summary> summaries) {
+        return summaries.stream().map(AuditQueries.Summary::evaluationId).toList();
     }
 
     @Test
@@ -162,7 +166,7 @@ abstract class AuditStoreContract {
         CheckResponse second = check(LAWFUL_GERMAN);
         check(AMERICAN);
 
-        AuditStore.Firings overstay = store.firings("ST-1 Overstay", null, null, 0, 10);
+        AuditQueries.Firings overstay = queries.firings("ST-1 Overstay", null, null, 0, 10);
         assertThat(overstay.evaluations()).isEqualTo(1);
         assertThat(overstay.first()).isEqualTo(firstAt);
         assertThat(overstay.recent().items()).singleElement().satisfies(f -> {
@@ -173,17 +177,17 @@ abstract class AuditStoreContract {
             });
         });
 
-        AuditStore.Firings st1 = store.firings("ST-1", null, null, 0, 10);
+        AuditQueries.Firings st1 = queries.firings("ST-1", null, null, 0, 10);
         assertThat(st1.evaluations()).isEqualTo(2);
         assertThat(st1.first()).isEqualTo(firstAt);
         assertThat(st1.last()).isEqualTo(clock.instant());
-        assertThat(st1.recent().items()).extracting(AuditStore.RuleFiring::evaluationId)
+        assertThat(st1.recent().items()).extracting(AuditQueries.RuleFiring::evaluationId)
                 .containsExactly(second.evaluationId(), first.evaluationId());
-        assertThat(st1.recent().items().get(1).fired()).extracting(AuditStore.Fired::name)
+        assertThat(st1.recent().items().get(1).fired()).extracting(AuditQueries.Fired::name)
                 .containsExactlyElementsOf(names(first).stream().filter(n -> n.startsWith("ST-1 ")).toList());
-        assertThat(store.firings("ST-1", clock.instant(), null, 0, 10).evaluations()).isEqualTo(1);
-        assertThat(store.firings("ST-1 Over", null, null, 0, 10).evaluations()).as("a name matches whole").isZero();
-        assertThat(store.firings("ST-1%", null, null, 0, 10).evaluations()).as("wildcards are literal").isZero();
+        assertThat(queries.firings("ST-1", clock.instant(), null, 0, 10).evaluations()).isEqualTo(1);
+        assertThat(queries.firings("ST-1 Over", null, null, 0, 10).evaluations()).as("a name matches whole").isZero();
+        assertThat(queries.firings("ST-1%", null, null, 0, 10).evaluations()).as("wildcards are literal").isZero();
     }
 
     private static List<String> names(CheckResponse response) {
@@ -195,7 +199,7 @@ abstract class AuditStoreContract {
         for (int i = 0; i < 5; i++) {
             check(i % 2 == 0 ? OVERSTAYING_GERMAN : AMERICAN);
         }
-        AuditStore.Verification v = store.verify();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.valid()).isTrue();
         assertThat(v.records()).isEqualTo(5);
         assertThat(v.head().seq()).isEqualTo(5);
@@ -210,7 +214,7 @@ abstract class AuditStoreContract {
         db.jdbc().update("UPDATE audit_record SET response_json = REPLACE(response_json, 'VIOLATION', 'COMPLIANT') "
                 + "WHERE seq = 3");
 
-        AuditStore.Verification v = store.verify();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.valid()).isFalse();
         assertThat(v.records()).isEqualTo(2);
         assertThat(v.firstBroken().seq()).isEqualTo(3);
@@ -223,7 +227,7 @@ abstract class AuditStoreContract {
         for (int i = 0; i < 4; i++) {
             check(AMERICAN);
         }
-        AuditStore.StoredRecord two = store.find(store.search(filterOf(null, null, null, null, null, null, null), 0, 10)
+        StoredRecord two = queries.find(queries.search(filterOf(null, null, null, null, null, null, null), 0, 10)
                 .items().get(2).evaluationId()).orElseThrow();
         assertThat(two.seq()).isEqualTo(2);
         RecordContent c = two.content();
@@ -233,7 +237,7 @@ abstract class AuditStoreContract {
         db.jdbc().update("UPDATE audit_record SET caller = ?, content_hash = ?, hash = ? WHERE seq = 2", "someone-else",
                 forged.hash(), Hashes.link(two.prevHash(), 2, forged.hash()));
 
-        AuditStore.Verification v = store.verify();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.firstBroken().seq()).isEqualTo(3);
         assertThat(v.firstBroken().problem()).startsWith("link broken");
     }
@@ -244,44 +248,44 @@ abstract class AuditStoreContract {
         check(OVERSTAYING_GERMAN);
         db.jdbc().update("UPDATE audit_record SET conclusion_codes = REPLACE(conclusion_codes, 'OVERSTAY', 'NONE') "
                 + "WHERE seq = 2");
-        AuditStore.Verification codes = store.verify();
+        AuditVerifier.Verification codes = verifier.verify();
         assertThat(codes.firstBroken().seq()).isEqualTo(2);
         assertThat(codes.firstBroken().problem()).contains("conclusion_codes");
 
         db.jdbc().update("UPDATE audit_record SET fired_rules = REPLACE(fired_rules, 'ST-1', 'ST-9') WHERE seq = 1");
-        assertThat(store.verify().firstBroken().problem()).contains("fired_rules");
+        assertThat(verifier.verify().firstBroken().problem()).contains("fired_rules");
     }
 
     @Test
     void aRecordRefersToItsRuleBasesCitationsCatalogueAndVerifyNamesTheRecordWhenTheCatalogueIsAltered() {
         check(AMERICAN);
         check(OVERSTAYING_GERMAN);
-        AuditStore.StoredRecord first = store.find(store.search(filterOf(null, null, null, null, null, null, null), 0, 10)
+        StoredRecord first = queries.find(queries.search(filterOf(null, null, null, null, null, null, null), 0, 10)
                 .items().get(1).evaluationId()).orElseThrow();
         String catalogue = first.content().citationsHash();
         assertThat(first.content().firedJson()).isEqualTo("{\"citations\":\"" + catalogue + "\"}");
         assertThat(db.jdbc().queryForObject("SELECT COUNT(DISTINCT fired_json) FROM audit_record", Long.class))
                 .isEqualTo(1);
-        assertThat(store.verify().valid()).isTrue();
+        assertThat(verifier.verify().valid()).isTrue();
 
         byte[] stored = db.jdbc().queryForObject("SELECT content FROM audit_blob WHERE hash = ?", byte[].class, catalogue);
         db.jdbc().update("UPDATE audit_blob SET content = ? WHERE hash = ?",
                 new String(stored, java.nio.charset.StandardCharsets.UTF_8).replace("\"KOAP\"", "\"NONE\"")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), catalogue);
-        AuditStore.Verification altered = store.verify();
+        AuditVerifier.Verification altered = verifier.verify();
         assertThat(altered.firstBroken().seq()).isEqualTo(1);
         assertThat(altered.firstBroken().problem()).contains("citations catalogue " + catalogue, "altered");
 
         db.jdbc().update("DELETE FROM audit_blob WHERE hash = ?", catalogue);
-        assertThat(store.verify().firstBroken().problem()).contains("citations catalogue " + catalogue, "missing");
+        assertThat(verifier.verify().firstBroken().problem()).contains("citations catalogue " + catalogue, "missing");
     }
 
     @Test
     void aRecordWrittenBeforeV3WithItsFiredRulesInlineStillVerifiesAndReads() {
         check(OVERSTAYING_GERMAN);
-        AuditStore.StoredRecord stored = store.find(store.search(filterOf(null, null, null, null, null, null, null), 0, 10)
+        StoredRecord stored = queries.find(queries.search(filterOf(null, null, null, null, null, null, null), 0, 10)
                 .items().get(0).evaluationId()).orElseThrow();
-        List<FiredRuleEntry> fired = store.firedRules(stored);
+        List<FiredRuleEntry> fired = queries.firedRules(stored);
         RecordContent c = stored.content();
         RecordContent inline = new RecordContent(c.evaluationId(), c.recordedAt(), c.asOf(), c.rulesetVersion(),
                 c.caller(), c.acceptLanguage(), c.status(), c.citizenship(), c.durationMicros(), c.requestJson(),
@@ -289,12 +293,12 @@ abstract class AuditStoreContract {
         String link = Hashes.link(stored.prevHash(), 1, inline.hash());
         db.jdbc().update("UPDATE audit_record SET fired_json = ?, content_hash = ?, hash = ? WHERE seq = 1",
                 inline.firedJson(), inline.hash(), link);
-        db.jdbc().update("UPDATE audit_head SET hash = ? WHERE id = 1", link);
+        db.jdbc().update("UPDATE audit_chain SET hash = ? WHERE chain_id = ?", link, stored.chainId());
 
-        AuditStore.StoredRecord old = store.find(c.evaluationId()).orElseThrow();
+        StoredRecord old = queries.find(c.evaluationId()).orElseThrow();
         assertThat(old.content().citationsHash()).isNull();
-        assertThat(store.verify().valid()).isTrue();
-        assertThat(store.firedRules(old)).isEqualTo(fired);
+        assertThat(verifier.verify().valid()).isTrue();
+        assertThat(queries.firedRules(old)).isEqualTo(fired);
         assertThat(fired).filteredOn(f -> f.name().equals("ST-1 Overstay")).singleElement()
                 .satisfies(f -> assertThat(f.citations()).isNotEmpty());
     }
@@ -305,12 +309,12 @@ abstract class AuditStoreContract {
             check(AMERICAN);
         }
         db.jdbc().update("DELETE FROM audit_record WHERE seq = 5");
-        AuditStore.Verification tail = store.verify();
+        AuditVerifier.Verification tail = verifier.verify();
         assertThat(tail.valid()).isFalse();
         assertThat(tail.firstBroken().problem()).contains("head says the chain ends at record 5");
 
         db.jdbc().update("DELETE FROM audit_record WHERE seq = 2");
-        AuditStore.Verification gap = store.verify();
+        AuditVerifier.Verification gap = verifier.verify();
         assertThat(gap.firstBroken().seq()).isEqualTo(3);
         assertThat(gap.firstBroken().problem()).isEqualTo("record 2 is missing: the chain jumps to record 3");
     }
@@ -322,18 +326,18 @@ abstract class AuditStoreContract {
         clock.advance(Duration.ofDays(100));
         CheckResponse kept = check(LAWFUL_GERMAN);
 
-        AuditStore.Purge purge = store.purge(clock.instant().minus(Duration.ofDays(30)));
+        AuditRetention.Purge purge = retention.purge(clock.instant().minus(Duration.ofDays(30)));
         assertThat(purge.purged()).isEqualTo(2);
         assertThat(purge.anchor().seq()).isEqualTo(2);
-        assertThat(store.count()).isEqualTo(1);
-        assertThat(store.firings("ST-1 Overstay", null, null, 0, 10).evaluations()).isZero();
-        assertThat(store.find(kept.evaluationId())).isPresent();
+        assertThat(queries.count()).isEqualTo(1);
+        assertThat(queries.firings("ST-1 Overstay", null, null, 0, 10).evaluations()).isZero();
+        assertThat(queries.find(kept.evaluationId())).isPresent();
         check(AMERICAN);
-        AuditStore.Verification v = store.verify();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.valid()).isTrue();
         assertThat(v.anchor().seq()).isEqualTo(2);
         assertThat(v.records()).isEqualTo(2);
-        assertThat(store.purge(clock.instant().minus(Duration.ofDays(30))).purged()).isZero();
+        assertThat(retention.purge(clock.instant().minus(Duration.ofDays(30))).purged()).isZero();
     }
 
     @Test
@@ -341,15 +345,15 @@ abstract class AuditStoreContract {
         check(OVERSTAYING_GERMAN);
         check(AMERICAN);
         RuleBase serving = TestRules.ruleBase();
-        assertThat(store.rulesets()).singleElement()
+        assertThat(queries.rulesets()).singleElement()
                 .satisfies(r -> assertThat(r.version()).isEqualTo(serving.version()));
-        List<RuleFile> files = store.rulesetFiles(serving.version());
+        List<RuleFile> files = queries.rulesetFiles(serving.version());
         assertThat(files).extracting(RuleFile::path)
                 .containsExactlyElementsOf(serving.files().stream().map(RuleFile::path).sorted().toList());
 
         active.activate(ChangedRules.ruleBase());
         check(AMERICAN);
-        assertThat(store.rulesets()).hasSize(2);
+        assertThat(queries.rulesets()).hasSize(2);
         Long blobs = db.jdbc().queryForObject("SELECT COUNT(*) FROM audit_blob", Long.class);
         Long catalogues = db.jdbc().queryForObject("SELECT COUNT(DISTINCT fired_json) FROM audit_record", Long.class);
         assertThat(catalogues).isBetween(1L, 2L);
@@ -361,8 +365,8 @@ abstract class AuditStoreContract {
     void replayUnderTheOriginalRulesetGivesTheRecordedAnswerAndUnderChangedRulesShowsTheDifference() {
         CheckResponse recorded = check(OVERSTAYING_GERMAN);
         active.activate(ChangedRules.ruleBase());
-        Replayer replayer = new Replayer(store, checks, active, version -> {
-            List<RuleFile> files = store.rulesetFiles(version);
+        Replayer replayer = new Replayer(queries, checks, active, version -> {
+            List<RuleFile> files = queries.rulesetFiles(version);
             return files.isEmpty() ? java.util.Optional.empty()
                     : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
         }, json);
@@ -384,9 +388,8 @@ abstract class AuditStoreContract {
     }
 
     @Test
-    void concurrentWritersOnOneDatabaseKeepOneLinearChainWithoutLossOrDuplicates() throws Exception {
-        AuditStore otherStore = db.store();
-        AuditWriter otherWriter = new AuditWriter(otherStore, AuditProperties.defaults());
+    void concurrentWritersOnOneDatabaseEachExtendAChainOfTheirOwnWithoutLossOrDuplicates() throws Exception {
+        AuditWriter otherWriter = new AuditWriter(db.appender(), AuditProperties.defaults());
         AuditTrail other = new AuditTrail(otherWriter, json, clock, AuditProperties.defaults());
         CheckRequest request = json.readValue(AMERICAN, CheckRequest.class);
         List<UUID> answered = Collections.synchronizedList(new ArrayList<>());
@@ -409,19 +412,120 @@ abstract class AuditStoreContract {
             otherWriter.close();
         }
         assertThat(answered).hasSize(320).doesNotHaveDuplicates();
-        assertThat(store.count()).isEqualTo(320);
+        assertThat(queries.count()).isEqualTo(320);
         assertThat(db.jdbc().queryForList("SELECT evaluation_id FROM audit_record", UUID.class))
                 .containsExactlyInAnyOrderElementsOf(answered);
-        AuditStore.Verification v = store.verify();
+        AuditVerifier.Verification v = verifier.verify();
+        assertThat(v.valid()).as(String.valueOf(v.firstBroken())).isTrue();
+        assertThat(v.records()).isEqualTo(320);
+        assertThat(v.chains()).filteredOn(c -> c.records() > 0).extracting(AuditVerifier.Chain::chain)
+                .containsExactlyInAnyOrder(writer.chainId(), otherWriter.chainId());
+        assertThat(v.chains()).filteredOn(c -> c.records() > 0)
+                .allSatisfy(c -> assertThat(c.head().seq()).as("positions without gaps").isEqualTo(c.records()));
+        assertThat(v.chains().stream().mapToLong(AuditVerifier.Chain::records).sum()).isEqualTo(320);
+    }
+
+    @Test
+    void aVerificationResumesFromTheLastCheckpointAndAFullOneStillSeesEverything() {
+        for (int i = 0; i < 3; i++) {
+            check(AMERICAN);
+        }
+        assertThat(verifier.verify().records()).isEqualTo(3);
+        check(AMERICAN);
+        check(OVERSTAYING_GERMAN);
+        List<AuditVerifier.Progress> progress = new ArrayList<>();
+        AuditVerifier.Verification resumed = verifier.verify(true, progress::add);
+        assertThat(resumed.valid()).isTrue();
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(resumed.records()).as("only the records after the checkpoint").isEqualTo(2);
+        assertThat(progress).last().satisfies(p -> assertThat(p.records()).isEqualTo(2));
+        assertThat(resumed.head().seq()).isEqualTo(5);
+
+        db.jdbc().update("UPDATE audit_record SET caller = 'someone-else' WHERE seq = 4");
+        assertThat(verifier.verify(true, p -> {
+        }).records()).as("nothing new since the checkpoint").isZero();
+        AuditVerifier.Verification full = verifier.verify();
+        assertThat(full.valid()).isFalse();
+        assertThat(full.firstBroken().seq()).isEqualTo(4);
+        assertThat(full.firstBroken().problem()).startsWith("content altered");
+    }
+
+    @Test
+    void aRecordWhoseCheckWasRefusedIsToldApartByQueriesReplayAndVerify() {
+        CheckResponse refused = check(AMERICAN);
+        CheckResponse answered = check(AMERICAN);
+        db.jdbc().update("INSERT INTO audit_undelivered (evaluation_id, noted_at) VALUES (?, CURRENT_TIMESTAMP)",
+                refused.evaluationId());
+
+        assertThat(queries.search(filterOf(null, null, null, null, null, null, null), 0, 10).items())
+                .extracting(AuditQueries.Summary::evaluationId, AuditQueries.Summary::undelivered)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(answered.evaluationId(), false),
+                        org.assertj.core.groups.Tuple.tuple(refused.evaluationId(), true));
+        Replayer replayer = new Replayer(queries, checks, active, version -> {
+            List<RuleFile> files = queries.rulesetFiles(version);
+            return files.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
+        }, json);
+        assertThat(replayer.replay(refused.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
+                .isTrue();
+        assertThat(replayer.replay(answered.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
+                .isFalse();
+        AuditVerifier.Verification v = verifier.verify();
         assertThat(v.valid()).isTrue();
-        assertThat(v.head().seq()).isEqualTo(320);
+        assertThat(v.undelivered()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsWrittenInTheSingleChainBeforeChainsPerWriterStillVerifyAndTheirFiringsAreIndexed() throws Exception {
+        try (TestDatabase old = db.migratedBeforeChains()) {
+            AuditTrail recorder = new AuditTrail(writer, json, clock, AuditProperties.defaults());
+            String previous = Hashes.GENESIS;
+            List<UUID> ids = new ArrayList<>();
+            for (int seq = 1; seq <= 3; seq++) {
+                CheckRequest request = json.readValue(seq == 2 ? OVERSTAYING_GERMAN : AMERICAN, CheckRequest.class);
+                CheckResponse response = checks.check(request, null, active.get(), false);
+                NewRecord r = recorder.record(request, json.writeValueAsString(request), response,
+                        json.writeValueAsString(response), active.get(), "before", null, clock.instant(), 1);
+                String hash = Hashes.link(previous, seq, r.contentHash());
+                RecordContent c = r.content();
+                old.jdbc().update("INSERT INTO audit_record (seq, evaluation_id, recorded_at, as_of, ruleset_version, "
+                        + "caller, accept_language, status, citizenship, duration_micros, request_json, response_json, "
+                        + "fired_json, content_hash, prev_hash, hash, fired_rules, conclusion_codes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, c.evaluationId(),
+                        c.recordedAt().atOffset(java.time.ZoneOffset.UTC), c.asOf(), c.rulesetVersion(), c.caller(),
+                        c.acceptLanguage(), c.status(), c.citizenship(), c.durationMicros(), c.requestJson(),
+                        c.responseJson(), c.firedJson(), r.contentHash(), previous, hash, r.firedRules(),
+                        r.conclusionCodes());
+                old.jdbc().update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
+                previous = hash;
+                ids.add(c.evaluationId());
+            }
+            old.migrate();
+            AuditWriter after = new AuditWriter(old.appender(), AuditProperties.defaults());
+            try {
+                recording(new AuditTrail(after, json, clock, AuditProperties.defaults()))
+                        .check(json.readValue(AMERICAN, CheckRequest.class), null, null, "after", false);
+            } finally {
+                after.close();
+            }
+            AuditVerifier.Verification v = old.verifier().verify();
+            assertThat(v.valid()).as(String.valueOf(v.firstBroken())).isTrue();
+            assertThat(v.records()).isEqualTo(4);
+            assertThat(v.chains()).filteredOn(c -> c.chain().equals(StoredRecord.INITIAL_CHAIN)).singleElement()
+                    .satisfies(c -> assertThat(c.records()).isEqualTo(3));
+            assertThat(old.queries().find(ids.get(2)).orElseThrow().seq()).isEqualTo(3);
+            assertThat(old.queries().search(filterOf(null, null, null, null, null, null, null), 0, 10).items().get(0)
+                    .seq()).as("the sequence goes on after the records before").isEqualTo(4);
+            assertThat(old.queries().firings("ST-1 Overstay", null, null, 0, 10).recent().items())
+                    .extracting(AuditQueries.RuleFiring::evaluationId).containsExactly(ids.get(1));
+        }
     }
 
     @Test
     void aCheckIsRefusedWith503WhenTheStoreIsDown() throws InterruptedException {
         DriverManagerDataSource down = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/down", "x", "");
-        AuditWriter downWriter = new AuditWriter(new AuditStore(new org.springframework.jdbc.core.JdbcTemplate(down),
-                new DataSourceTransactionManager(down)), AuditProperties.defaults());
+        AuditWriter downWriter = new AuditWriter(new AuditAppender(new org.springframework.jdbc.core.JdbcTemplate(down),
+                new DataSourceTransactionManager(down), clock), AuditProperties.defaults());
         try {
             CheckService refusing = recording(new AuditTrail(downWriter, json, clock, AuditProperties.defaults()));
             assertThatThrownBy(() -> refusing.check(json.readValue(AMERICAN, CheckRequest.class), null, null, "x", false))
@@ -430,7 +534,7 @@ abstract class AuditStoreContract {
         } finally {
             downWriter.close();
         }
-        assertThat(store.count()).isZero();
+        assertThat(queries.count()).isZero();
     }
 
     /** The project's rules with one message reworded: a second ruleset version. */

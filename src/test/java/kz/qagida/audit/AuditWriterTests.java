@@ -18,22 +18,24 @@ import org.junit.jupiter.api.Test;
 class AuditWriterTests {
 
     /** A store that keeps the size of each batch it is given. */
-    static final class Batches extends AuditStore {
+    static final class Batches extends AuditAppender {
         final List<Integer> sizes = new CopyOnWriteArrayList<>();
 
         Batches() {
-            super(null, null);
+            super(null, null, null);
         }
 
         @Override
-        void append(List<NewRecord> batch) {
-            sizes.add(batch.size());
+        void append(Chain chain, List<NewRecord> batch, List<java.util.UUID> undelivered) {
+            if (!batch.isEmpty()) {
+                sizes.add(batch.size());
+            }
         }
     }
 
     final Batches store = new Batches();
     final AuditWriter writer = new AuditWriter(store,
-            new AuditProperties(null, null, null, null, null, null, Duration.ofSeconds(10)));
+            new AuditProperties(null, null, null, null, null, null, Duration.ofSeconds(10), null, null));
 
     static NewRecord record() {
         return new NewRecord(null, null, null, null, null, null);

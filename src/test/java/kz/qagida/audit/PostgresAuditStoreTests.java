@@ -22,10 +22,10 @@ class PostgresAuditStoreTests extends AuditStoreContract {
             check(OVERSTAYING_GERMAN);
             check(AMERICAN);
         }
-        assertThat(store.count()).isEqualTo(6);
+        assertThat(queries.count()).isEqualTo(6);
         Long toast = db.jdbc().queryForObject("SELECT pg_relation_size(reltoastrelid) FROM pg_class "
                 + "WHERE oid = 'audit_record'::regclass", Long.class);
         assertThat(toast).isZero();
-        assertThat(store.verify().valid()).isTrue();
+        assertThat(verifier.verify().valid()).isTrue();
     }
 }

@@ -116,7 +116,7 @@ class PublishingTwoInstanceTests {
                 System.out.printf("publish-to-serving on B: %.2f s%n", seconds);
                 assertThat(seconds).as("B serves the published version within 5 s").isLessThanOrEqualTo(5.0);
                 UUID underV1 = check(b, HONG_KONG);
-                assertThat(db.store().find(underV1).orElseThrow().content().rulesetVersion()).isEqualTo(v1);
+                assertThat(db.queries().find(underV1).orElseThrow().content().rulesetVersion()).isEqualTo(v1);
 
                 // 21 more versions stored (as publishes would), then a rollback to v0, older than all of them
                 RulesetStore store = new RulesetStore(db.jdbc(), new DataSourceTransactionManager(db.dataSource), JSON);

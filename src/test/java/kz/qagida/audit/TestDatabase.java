@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -41,6 +42,27 @@ final class TestDatabase implements AutoCloseable {
         TestDatabase db = new TestDatabase("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", null);
         db.migrate("h2");
         return db;
+    }
+
+    /**
+     * A new database of the same kind, migrated up to the last version before a chain per writer (V6),
+     * with one chain and its single head; {@link #migrate()} goes on.
+     */
+    TestDatabase migratedBeforeChains() {
+        TestDatabase db = schema == null
+                ? new TestDatabase("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", null)
+                : postgresEmpty();
+        db.migrate(vendor(), schema == null ? "3" : "4");
+        return db;
+    }
+
+    /** Applies the migrations not applied yet. */
+    void migrate() {
+        migrate(vendor(), null);
+    }
+
+    private String vendor() {
+        return schema == null ? "h2" : "postgresql";
     }
 
     /** A new, migrated schema {@code qagida_test_…} in the PostgreSQL test server. */
@@ -81,7 +103,14 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private void migrate(String vendor) {
+        migrate(vendor, null);
+    }
+
+    private void migrate(String vendor, String target) {
         var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor);
+        if (target != null) {
+            config.target(target);
+        }
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);
         }
@@ -92,8 +121,21 @@ final class TestDatabase implements AutoCloseable {
         return new JdbcTemplate(dataSource);
     }
 
-    AuditStore store() {
-        return new AuditStore(jdbc(), new DataSourceTransactionManager(dataSource));
+    AuditAppender appender() {
+        return new AuditAppender(jdbc(), new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+    }
+
+    AuditQueries queries() {
+        return new AuditQueries(jdbc());
+    }
+
+    AuditVerifier verifier() {
+        return new AuditVerifier(jdbc(), queries(), Clock.systemUTC());
+    }
+
+    AuditRetention retention(Clock clock) {
+        return new AuditRetention(jdbc(), new DataSourceTransactionManager(dataSource), AuditProperties.defaults(),
+                clock);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.audit.AuditStore;
+import kz.qagida.audit.AuditQueries;
 import kz.qagida.audit.Replayer;
 
 /** Recorded evaluations: one by id, a filtered page of them, a replay. */
@@ -26,14 +26,14 @@ class EvaluationController {
     record EvaluationView(UUID evaluationId, long seq, Instant recordedAt, LocalDate asOf, String rulesetVersion,
             String caller, String acceptLanguage, String status, String citizenship, long durationMicros,
             JsonNode request, JsonNode response, JsonNode firedRules, String contentHash, String prevHash,
-            String hash) {
+            String hash, String chain, long chainSeq, boolean undelivered) {
     }
 
-    private final AuditStore store;
+    private final AuditQueries store;
     private final Replayer replayer;
     private final JsonMapper json;
 
-    EvaluationController(AuditStore store, Replayer replayer, JsonMapper json) {
+    EvaluationController(AuditQueries store, Replayer replayer, JsonMapper json) {
         this.store = store;
         this.replayer = replayer;
         this.json = json;
@@ -46,7 +46,7 @@ class EvaluationController {
                 r.content().acceptLanguage(), r.content().status(), r.content().citizenship(),
                 r.content().durationMicros(), json.readTree(r.content().requestJson()),
                 json.readTree(r.content().responseJson()), json.valueToTree(store.firedRules(r)), r.contentHash(),
-                r.prevHash(), r.hash())));
+                r.prevHash(), r.hash(), r.chainId(), r.chainSeq(), store.undelivered(id))));
     }
 
     /**
@@ -54,7 +54,7 @@ class EvaluationController {
      * days in UTC, {@code to} inclusive); {@code asOfFrom}/{@code asOfTo} bound the date checked.
      */
     @GetMapping("/api/v1/evaluations")
-    AuditStore.Page<AuditStore.Summary> evaluations(@RequestParam(required = false) String ruleId,
+    AuditQueries.Page<AuditQueries.Summary> evaluations(@RequestParam(required = false) String ruleId,
             @RequestParam(required = false) String conclusion, @RequestParam(required = false) String status,
             @RequestParam(required = false) String citizenship,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -63,7 +63,7 @@ class EvaluationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfTo,
             @RequestParam(required = false) String ruleset, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return store.search(new AuditStore.Filter(ruleId, conclusion, status, citizenship, startOf(from),
+        return store.search(new AuditQueries.Filter(ruleId, conclusion, status, citizenship, startOf(from),
                 to == null ? null : startOf(to.plusDays(1)), asOfFrom, asOfTo, ruleset), Math.max(page, 0),
                 Math.min(Math.max(size, 1), 200));
     }
