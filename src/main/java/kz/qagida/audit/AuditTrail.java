@@ -85,6 +85,7 @@ public class AuditTrail {
             CheckResponse response = checks.check(request, acceptLanguage, ruleBase, explain);
             long micros = (System.nanoTime() - started) / 1000;
             byte[] answer = json.writeValueAsBytes(response);
+            checks.checkAnswerSize(answer.length);
             Answer result = new Answer(response, answer);
             if (slot == null) {
                 return () -> result;

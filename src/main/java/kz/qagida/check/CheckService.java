@@ -31,10 +31,31 @@ public class CheckService {
 
     private final ActiveRuleBase rules;
     private final Clock clock;
+    private final CheckLimits limits;
 
     public CheckService(ActiveRuleBase rules, Clock clock) {
+        this(rules, clock, CheckLimits.defaults());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CheckService(ActiveRuleBase rules, Clock clock, CheckLimits limits) {
         this.rules = rules;
         this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** The ceilings of one evaluation. */
+    public CheckLimits limits() {
+        return limits;
+    }
+
+    /** Refuses an answer whose JSON is over the ceiling, before anything of it is recorded. */
+    public void checkAnswerSize(int bytes) {
+        if (bytes > limits.maxAnswerSize().toBytes()) {
+            throw new kz.qagida.rules.EvaluationTooLargeException("answer-size", limits.maxAnswerSize().toBytes(),
+                    "the answer would be " + bytes + " bytes, over the ceiling of " + limits.maxAnswerSize().toBytes()
+                    + " bytes (qagida.checks.max-answer-size)");
+        }
     }
 
     public CheckResponse check(CheckRequest request, String acceptLanguage) {
@@ -49,7 +70,7 @@ public class CheckService {
     public CheckResponse check(CheckRequest request, String acceptLanguage, RuleBase ruleBase, boolean explain) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         List<Object> facts = facts(request, asOf);
-        Evaluation evaluation = ruleBase.evaluate(asOf, facts, explain);
+        Evaluation evaluation = ruleBase.evaluate(asOf, facts, explain, limits.maxFirings());
 
         String language = Messages.language(acceptLanguage, ruleBase.messages());
         List<Conclusion> conclusions = new ArrayList<>(evaluation.conclusions());
@@ -75,6 +96,52 @@ public class CheckService {
             return Status.ACTION_REQUIRED;
         }
         return Status.COMPLIANT;
+    }
+
+    /**
+     * Stays that overlap, naming both: one person is in one stay at a time. Only an exit and an entry on
+     * the same day may touch (the person left and came back); identical stays overlap. Sorted by entry,
+     * each stay is compared with the one reaching furthest before it.
+     */
+    static List<FieldProblem> overlaps(List<StayInput> stays) {
+        List<FieldProblem> errors = new ArrayList<>();
+        Integer[] order = new Integer[stays.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> stays.get(i).entry())
+                .thenComparing(i -> stays.get(i).exit(), Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(i -> i));
+        Integer furthest = null;
+        for (Integer i : order) {
+            StayInput s = stays.get(i);
+            if (furthest != null) {
+                StayInput f = stays.get(furthest);
+                boolean touches = f.exit() != null && f.exit().equals(s.entry())
+                        && !(f.entry().equals(s.entry()) && f.exit().equals(s.exit()));
+                if ((f.exit() == null || !f.exit().isBefore(s.entry())) && !touches) {
+                    int first = Math.min(i, furthest);
+                    int second = Math.max(i, furthest);
+                    errors.add(new FieldProblem("stays[" + second + "]", "overlaps stays[" + first + "] ("
+                            + span(stays.get(first)) + " and " + span(stays.get(second)) + "): stays may share only "
+                            + "the day of an exit and the next entry"));
+                    if (errors.size() >= 10) {
+                        break;
+                    }
+                }
+            }
+            if (furthest == null || reachesFurther(s, stays.get(furthest))) {
+                furthest = i;
+            }
+        }
+        return errors;
+    }
+
+    private static boolean reachesFurther(StayInput s, StayInput than) {
+        return than.exit() != null && (s.exit() == null || s.exit().isAfter(than.exit()));
+    }
+
+    private static String span(StayInput s) {
+        return s.entry() + ".." + (s.exit() == null ? "" : s.exit());
     }
 
     /** Validates what bean validation cannot, then builds the facts the rules see. */
@@ -108,6 +175,9 @@ public class CheckService {
                 boolean current = s.exit() == null || !s.exit().isBefore(asOf);
                 facts.add(new Stay(i, s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
             }
+        }
+        if (errors.stream().noneMatch(e -> e.field().startsWith("stays"))) {
+            errors.addAll(overlaps(request.stays()));
         }
         if (request.requests() != null && request.requests().documentFor() != null
                 && Countries.alpha2(request.requests().documentFor()).isEmpty()) {

@@ -68,15 +68,24 @@ public final class RuleBase {
      * derivation.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
+        return evaluate(asOf, facts, explain, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * As above, refusing the evaluation ({@link EvaluationTooLargeException}) when the rules fire more
+     * than {@code maxFirings} times: rules that feed each other without end, or facts that multiply the
+     * firings, stop there rather than fill the heap.
+     */
+    public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain, int maxFirings) {
         turns.acquireUninterruptibly();
         try {
-            return evaluateInTurn(asOf, facts, explain);
+            return evaluateInTurn(asOf, facts, explain, maxFirings);
         } finally {
             turns.release();
         }
     }
 
-    private Evaluation evaluateInTurn(LocalDate asOf, Collection<?> facts, boolean explain) {
+    private Evaluation evaluateInTurn(LocalDate asOf, Collection<?> facts, boolean explain, int maxFirings) {
         KieSession session = sessions.newKieSession();
         List<FiredRule> fired = new ArrayList<>();
         DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
@@ -96,7 +105,11 @@ public final class RuleBase {
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules(match -> RuleInfo.of(match.getRule()).validity().contains(asOf));
+            int firings = session.fireAllRules(match -> RuleInfo.of(match.getRule()).validity().contains(asOf), maxFirings + 1);
+            if (firings > maxFirings) {
+                throw new EvaluationTooLargeException("firings", maxFirings, "the rules fired more than " + maxFirings
+                        + " times for this check (the ceiling qagida.checks.max-firings); last: " + fired.get(fired.size() - 1).name());
+            }
             List<Conclusion> conclusions = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Conclusion)) {
                 conclusions.add((Conclusion) o);

@@ -3,14 +3,17 @@ package kz.qagida.ruleset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.check.CheckLimits;
 import kz.qagida.check.CheckService;
 import kz.qagida.check.scenario.Scenario;
 import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.EvaluationTooLargeException;
 import kz.qagida.rules.Problem;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
@@ -18,8 +21,10 @@ import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleLoadException;
 
 /**
- * The activation gate: a candidate rules root goes live only if it compiles, passes the lint and
- * every scenario passes against it. Pure: it activates nothing.
+ * The activation gate: a candidate rules root goes live only if it stays inside the rules' vocabulary,
+ * compiles, passes the lint and every scenario passes against it. Pure: it activates nothing. It runs
+ * analysts' code, so the service runs it confined in a child process ({@link GateProcess}); in-process
+ * only in that child and on an analyst's own machine ({@link Commands}).
  */
 public final class Gate {
 
@@ -29,35 +34,59 @@ public final class Gate {
 
     private final Clock clock;
     private final JsonMapper json;
+    private final CheckLimits limits;
 
     public Gate(Clock clock, JsonMapper json) {
+        this(clock, json, CheckLimits.defaults());
+    }
+
+    public Gate(Clock clock, JsonMapper json, CheckLimits limits) {
         this.clock = clock;
         this.json = json;
+        this.limits = limits;
     }
 
     public Outcome check(List<RuleFile> files, List<Scenario> scenarios) {
+        return check(files, scenarios, step -> { });
+    }
+
+    /**
+     * As above, telling {@code progress} what it is doing (the confined gate names it when it stops a
+     * candidate). Rules that reach outside their {@link Vocabulary} are refused before any of them runs.
+     */
+    public Outcome check(List<RuleFile> files, List<Scenario> scenarios, Consumer<String> progress) {
+        progress.accept("checking the rules' vocabulary");
+        List<Finding> outside = Vocabulary.check(files);
         RuleBase base;
+        progress.accept("compiling");
         try {
             base = RuleBaseLoader.load(files);
         } catch (RuleLoadException e) {
-            List<Finding> errors = new ArrayList<>();
+            List<Finding> errors = new ArrayList<>(outside);
             for (Problem p : e.problems()) {
                 errors.add(Finding.error(p.file(), p.location(), p.message()));
             }
             return new Outcome(new GateReport(null, false, errors, List.of(), 0, List.of()), null);
         }
+        if (!outside.isEmpty()) {
+            return new Outcome(new GateReport(base.version(), false, outside, List.of(), 0, List.of()), null);
+        }
+        progress.accept("linting");
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         for (Finding f : Lint.check(base)) {
             (f.level() == Finding.Level.ERROR ? errors : warnings).add(f);
         }
         List<String> failures = new ArrayList<>();
-        ScenarioRunner runner = new ScenarioRunner(new CheckService(new ActiveRuleBase(base), clock), json);
+        ScenarioRunner runner = new ScenarioRunner(new CheckService(new ActiveRuleBase(base), clock, limits), json);
         for (Scenario s : scenarios) {
+            progress.accept("running scenario " + s);
             List<String> problems;
             try {
                 problems = runner.run(s);
-            } catch (RuntimeException e) {
+            } catch (EvaluationTooLargeException e) {
+                problems = List.of("refused: " + e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
                 problems = List.of("the rules failed: " + e);
             }
             if (!problems.isEmpty()) {

@@ -47,7 +47,9 @@ public class RulesetService {
 
     private final ActiveRuleBase active;
     private final RulesRoot root;
-    private final Gate gate;
+    /** The confined gate; null in tests of the gate's logic, which run it in-process. */
+    private final GateProcess confined;
+    private final Gate inProcess;
     private final Deque<HistoryEntry> history = new ArrayDeque<>();
     private final Map<String, RuleBase> kept = new LinkedHashMap<>(16, 0.75f, false);
     /** Told of every history entry as it is recorded (metrics). */
@@ -55,10 +57,21 @@ public class RulesetService {
     /** The scenarios the serving ruleset last passed; null until a reload has run them. */
     private List<Scenario> lastScenarios;
 
+    /** Gates candidates in-process: for tests of the gate's logic only; the service confines it. */
     public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
+        this(active, root, null, new Gate(clock, json));
+    }
+
+    /** Gates every candidate in a child process (see {@link GateProcess}). */
+    public RulesetService(ActiveRuleBase active, RulesRoot root, GateProcess gate) {
+        this(active, root, gate, null);
+    }
+
+    private RulesetService(ActiveRuleBase active, RulesRoot root, GateProcess confined, Gate inProcess) {
         this.active = active;
         this.root = root;
-        this.gate = new Gate(clock, json);
+        this.confined = confined;
+        this.inProcess = inProcess;
         RuleBase first = active.get();
         keep(first);
         record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
@@ -82,7 +95,7 @@ public class RulesetService {
             record(new HistoryEntry(version, Instant.now(), by, HistoryEntry.Outcome.UNCHANGED, List.of(), List.of()));
             return new GateReport(version, true, List.of(), List.of(), 0, List.of());
         }
-        Gate.Outcome outcome = gate.check(files, scenarios);
+        Gate.Outcome outcome = confined != null ? confined.check(files, scenarios) : inProcess.check(files, scenarios);
         GateReport report = outcome.report();
         if (!report.passed()) {
             refused(report, by);
@@ -112,13 +125,16 @@ public class RulesetService {
         try {
             dir = Files.createTempDirectory("qagida-candidate");
             unzip(zip, dir);
+            if (confined != null) {
+                return confined.check(dir);
+            }
             List<Scenario> scenarios;
             try {
                 scenarios = ScenarioRunner.read(dir);
             } catch (RuntimeException e) {
                 return new GateReport(null, false, List.of(Finding.error("scenarios/", null, e.getMessage())), List.of(), 0, List.of());
             }
-            return gate.check(RuleSource.fromDirectory(dir), scenarios).report();
+            return inProcess.check(RuleSource.fromDirectory(dir), scenarios).report();
         } catch (IOException e) {
             return new GateReport(null, false, List.of(Finding.error("(zip)", null, "cannot read the zip: " + e.getMessage())),
                     List.of(), 0, List.of());

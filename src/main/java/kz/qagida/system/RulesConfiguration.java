@@ -9,19 +9,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import tools.jackson.databind.json.JsonMapper;
-
+import kz.qagida.check.CheckLimits;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
+import kz.qagida.ruleset.GateLimits;
+import kz.qagida.ruleset.GateProcess;
 import kz.qagida.ruleset.RulesRoot;
 import kz.qagida.ruleset.RulesetService;
 import kz.qagida.ruleset.RulesetWatcher;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CheckLimits.class, GateLimits.class})
 class RulesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
@@ -53,9 +56,15 @@ class RulesConfiguration {
         return new ActiveRuleBase(RuleBaseLoader.load(root.files()));
     }
 
+    /** Candidates are gated in a child process with these limits; see docs/operations.md. */
     @Bean
-    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
-        return new RulesetService(active, root, clock, json);
+    GateProcess gateProcess(GateLimits limits, CheckLimits checks) {
+        return new GateProcess(limits, checks.maxFirings());
+    }
+
+    @Bean
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, GateProcess gate) {
+        return new RulesetService(active, root, gate);
     }
 
     /** Reloads (through the gate) when files under the rules root change; off with qagida.rules.watch.enabled=false. */
