@@ -38,6 +38,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.invalidRequest(e.errors()));
     }
 
+    @ExceptionHandler(kz.qagida.rules.EvaluationTooLargeException.class)
+    ResponseEntity<Object> evaluationTooLarge(kz.qagida.rules.EvaluationTooLargeException e) {
+        return ResponseEntity.unprocessableContent().body(Problems.tooLarge(e));
+    }
+
+    @ExceptionHandler(BodyTooSlowException.class)
+    ResponseEntity<Object> tooSlow(BodyTooSlowException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, e.getMessage());
+        problem.setType(URI.create("/problems/body-too-slow"));
+        problem.setTitle("Request body too slow");
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(problem);
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
@@ -73,6 +86,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        if (cause instanceof BodyTooSlowException slow) {
+            return tooSlow(slow);
         }
         FieldProblem error = Problems.fromJackson(cause);
         if (error == null) {

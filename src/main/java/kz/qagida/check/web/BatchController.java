@@ -143,6 +143,8 @@ class BatchController {
                     null);
         } catch (InvalidRequestException e) {
             return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));
+        } catch (kz.qagida.rules.EvaluationTooLargeException e) {
+            return new ItemResult(index, 422, null, view(Problems.tooLarge(e)));
         } catch (AuditUnavailableException e) {
             return new ItemResult(index, 503, null, view(e.getBody()));
         } catch (RuntimeException e) {
