@@ -130,6 +130,11 @@ public final class RuleBase {
         }
     }
 
+    /** The compiled rules, for the gate's check of the types they refer to. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
     /** The {@code when} part of each rule, by rule name, as written (tables: as generated). */
     public Map<String, String> conditions() {
         return conditions;

@@ -56,7 +56,7 @@ public final class Gate {
      */
     public Outcome check(List<RuleFile> files, List<Scenario> scenarios, Consumer<String> progress) {
         progress.accept("checking the rules' vocabulary");
-        List<Finding> outside = Vocabulary.check(files);
+        List<Finding> outside = new ArrayList<>(Vocabulary.check(files));
         RuleBase base;
         progress.accept("compiling");
         try {
@@ -68,6 +68,8 @@ public final class Gate {
             }
             return new Outcome(new GateReport(null, false, errors, List.of(), 0, List.of()), null);
         }
+        progress.accept("checking the compiled rules' types");
+        outside.addAll(CompiledTypes.check(base));
         if (!outside.isEmpty()) {
             return new Outcome(new GateReport(base.version(), false, outside, List.of(), 0, List.of()), null);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 import kz.qagida.check.CheckLimits;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.Problem;
+import kz.qagida.rules.RuleFile;
+import kz.qagida.rules.RuleLoadException;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
 import kz.qagida.ruleset.GateLimits;
@@ -22,6 +26,7 @@ import kz.qagida.ruleset.GateProcess;
 import kz.qagida.ruleset.RulesRoot;
 import kz.qagida.ruleset.RulesetService;
 import kz.qagida.ruleset.RulesetWatcher;
+import kz.qagida.ruleset.Vocabulary;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CheckLimits.class, GateLimits.class})
@@ -50,10 +55,20 @@ class RulesConfiguration {
         return RulesRoot.packaged();
     }
 
-    /** A rules root that does not load stops start-up with every problem named. */
+    /**
+     * A rules root that does not load stops start-up with every problem named. Start-up compiles the
+     * operator's rules root in-process, without the confined gate: the vocabulary lint (text only, it
+     * runs nothing) keeps a refused candidate left on disk from being served after a restart.
+     */
     @Bean
     ActiveRuleBase activeRuleBase(RulesRoot root) {
-        return new ActiveRuleBase(RuleBaseLoader.load(root.files()));
+        List<RuleFile> files = root.files();
+        List<Problem> outside = Vocabulary.check(files).stream()
+                .map(f -> new Problem(f.file(), f.location(), f.message())).toList();
+        if (!outside.isEmpty()) {
+            throw new RuleLoadException(outside);
+        }
+        return new ActiveRuleBase(RuleBaseLoader.load(files));
     }
 
     /** Candidates are gated in a child process with these limits; see docs/operations.md. */
