@@ -8,17 +8,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import kz.qagida.facts.History;
-import kz.qagida.facts.Host;
-import kz.qagida.facts.PassportType;
-import kz.qagida.facts.Requests;
-import kz.qagida.facts.ResidencePermit;
-import kz.qagida.facts.Restrictions;
-import kz.qagida.facts.StayBasis;
-import kz.qagida.facts.Transit;
-import kz.qagida.facts.Transport;
-import kz.qagida.facts.Visa;
-import kz.qagida.facts.Work;
+import kz.qagida.facts.input.History;
+import kz.qagida.facts.input.Host;
+import kz.qagida.facts.input.PassportType;
+import kz.qagida.facts.input.Requests;
+import kz.qagida.facts.input.ResidencePermit;
+import kz.qagida.facts.input.Restrictions;
+import kz.qagida.facts.input.StayBasis;
+import kz.qagida.facts.input.Transit;
+import kz.qagida.facts.input.Transport;
+import kz.qagida.facts.input.Visa;
+import kz.qagida.facts.input.Work;
 
 /** The body of {@code POST /api/v1/checks} (api/CONTRACT.md). Only the citizenship is required. */
 public record CheckRequest(

@@ -25,6 +25,11 @@ public record CheckResponse(UUID evaluationId, LocalDate asOf, Ruleset ruleset, 
     /** One conclusion; {@code explanation} only with {@code ?explain=true}. */
     public record ConclusionView(String code, Severity severity, Subject subject, String message, LocalDate dueDate,
             Map<String, Object> facts, Object penalty, List<Citation> citations, RuleRef rule,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation explanation) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Derivation explanation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) InterpretationView interpretation) {
+    }
+
+    /** The reading a doubtful row or rule chose, and the one it did not (api/CONTRACT.md). */
+    public record InterpretationView(String confidence, String chosen, String alternative, List<String> sources) {
     }
 }

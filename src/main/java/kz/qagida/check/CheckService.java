@@ -1,28 +1,38 @@
 package kz.qagida.check;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import kz.qagida.check.CheckRequest.StayInput;
-import kz.qagida.facts.Context;
-import kz.qagida.facts.ForceMajeure;
-import kz.qagida.facts.PassportType;
-import kz.qagida.facts.Person;
-import kz.qagida.facts.Stay;
+import kz.qagida.facts.input.Booking;
+import kz.qagida.facts.input.Context;
+import kz.qagida.facts.input.ForceMajeure;
+import kz.qagida.facts.input.PassportType;
+import kz.qagida.facts.input.Person;
+import kz.qagida.facts.input.Stay;
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.Countries;
 import kz.qagida.law.Severity;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.Evaluation;
+import kz.qagida.rules.EvaluationTooLargeException;
 import kz.qagida.rules.RuleBase;
 
-/** Turns a request into facts, runs the rules in force on {@code asOf} and shapes the answer. */
+/**
+ * The check use case: turns a request into facts, runs the rules in force on {@code asOf}, shapes
+ * the answer and has it recorded ({@link CheckRecorder}) before it is given.
+ */
 @Service
 public class CheckService {
 
@@ -31,16 +41,30 @@ public class CheckService {
 
     private final ActiveRuleBase rules;
     private final Clock clock;
+    private final JsonMapper json;
+    private final CheckRecorder recorder;
     private final CheckLimits limits;
 
+    /** Evaluation only (scenarios, replays, benchmarks): {@link #submit} is not available. */
     public CheckService(ActiveRuleBase rules, Clock clock) {
-        this(rules, clock, CheckLimits.defaults());
+        this(rules, clock, null, null, CheckLimits.defaults());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Evaluation only, under these ceilings (the gate's scenarios run under the service's). */
     public CheckService(ActiveRuleBase rules, Clock clock, CheckLimits limits) {
+        this(rules, clock, null, null, limits);
+    }
+
+    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder) {
+        this(rules, clock, json, recorder, CheckLimits.defaults());
+    }
+
+    @Autowired
+    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder, CheckLimits limits) {
         this.rules = rules;
         this.clock = clock;
+        this.json = json;
+        this.recorder = recorder;
         this.limits = limits;
     }
 
@@ -50,11 +74,52 @@ public class CheckService {
     }
 
     /** Refuses an answer whose JSON is over the ceiling, before anything of it is recorded. */
-    public void checkAnswerSize(int bytes) {
+    void checkAnswerSize(int bytes) {
         if (bytes > limits.maxAnswerSize().toBytes()) {
-            throw new kz.qagida.rules.EvaluationTooLargeException("answer-size", limits.maxAnswerSize().toBytes(),
+            throw new EvaluationTooLargeException("answer-size", limits.maxAnswerSize().toBytes(),
                     "the answer would be " + bytes + " bytes, over the ceiling of " + limits.maxAnswerSize().toBytes()
                     + " bytes (qagida.checks.max-answer-size)");
+        }
+    }
+
+    /**
+     * Checks and records: the answer is given only once its record is committed. {@code body} is the
+     * request as sent (UTF-8), recorded as the request when given, else the request written as JSON;
+     * with {@code explain} the answer carries each conclusion's derivation.
+     */
+    public CheckAnswer check(CheckRequest request, byte[] body, String acceptLanguage, String caller, boolean explain) {
+        return submit(request, body, acceptLanguage, caller, explain).get();
+    }
+
+    /**
+     * Checks and queues the record without waiting for its commit, so that a caller with many checks
+     * (a batch) waits once for all of them: the supplier gives the answer once the record is committed
+     * and throws (503) when it is not.
+     */
+    public Supplier<CheckAnswer> submit(CheckRequest request, byte[] body, String acceptLanguage, String caller,
+            boolean explain) {
+        if (json == null) {
+            throw new IllegalStateException("this CheckService evaluates only; it has no recorder");
+        }
+        // announced before the evaluation, so that a commit under way may wait for this record
+        try (CheckRecorder.Recording recording = recorder.announce()) {
+            RuleBase ruleBase = rules.get();
+            long started = System.nanoTime();
+            CheckResponse response = check(request, acceptLanguage, ruleBase, explain);
+            long micros = (System.nanoTime() - started) / 1000;
+            byte[] answer = json.writeValueAsBytes(response);
+            checkAnswerSize(answer.length);
+            CheckAnswer result = new CheckAnswer(response, answer);
+            if (recording == null) {
+                return () -> result;
+            }
+            String requestJson = body != null ? new String(body, StandardCharsets.UTF_8) : json.writeValueAsString(request);
+            Runnable commit = recording.queue(new CheckRecorder.CheckRecord(request, requestJson, response,
+                    new String(answer, StandardCharsets.UTF_8), ruleBase, caller, acceptLanguage, micros));
+            return () -> {
+                commit.run();
+                return result;
+            };
         }
     }
 
@@ -78,7 +143,8 @@ public class CheckService {
         List<CheckResponse.ConclusionView> views = conclusions.stream()
                 .map(c -> new CheckResponse.ConclusionView(c.code(), c.severity(), c.subject(),
                         Messages.render(c, language, ruleBase.messages()), c.dueDate(), c.facts(), c.penalty(),
-                        c.citations(), c.rule().ref(), evaluation.derivations().get(c)))
+                        c.citations(), c.rule().ref(), evaluation.derivations().get(c),
+                        Messages.interpretation(c.interpretation(), language, ruleBase.messages())))
                 .toList();
         return new CheckResponse(UUID.randomUUID(), asOf,
                 new CheckResponse.Ruleset(ruleBase.version(), ruleBase.loadedAt()), status(conclusions), views,
@@ -96,6 +162,36 @@ public class CheckService {
             return Status.ACTION_REQUIRED;
         }
         return Status.COMPLIANT;
+    }
+
+    /** Stays joined where one's exit is the next one's entry day. */
+    private record Segment(int index, LocalDate entry, LocalDate exit, kz.qagida.facts.input.StayBasis basis,
+            kz.qagida.facts.input.Transport transport) {
+    }
+
+    /**
+     * The stays in date order, an exit and an entry on the same day joined into one continuous
+     * presence (api/CONTRACT.md): the day counts once and the stay runs from the first entry to the
+     * last exit, on the basis and transport of its latest entry.
+     */
+    static List<Segment> continuous(List<StayInput> stays) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> stays.get(i).entry()).thenComparing(i -> i));
+        List<Segment> out = new ArrayList<>();
+        for (int i : order) {
+            StayInput s = stays.get(i);
+            Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.exit() != null && last.exit().equals(s.entry())) {
+                out.set(out.size() - 1, new Segment(last.index(), last.entry(), s.exit(),
+                        s.basis() != null ? s.basis() : last.basis(), s.transport() != null ? s.transport() : last.transport()));
+            } else {
+                out.add(new Segment(i, s.entry(), s.exit(), s.basis(), s.transport()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -170,14 +266,20 @@ public class CheckService {
                 }
                 open = i;
             }
-            if (!s.entry().isAfter(asOf)) {
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(overlaps(request.stays()));
+        }
+        if (errors.isEmpty()) {
+            for (Segment s : continuous(request.stays())) {
+                if (s.entry().isAfter(asOf)) {
+                    facts.add(new Booking(s.index(), s.entry(), s.exit(), s.basis(), s.transport()));
+                    continue;
+                }
                 LocalDate lastPresent = s.exit() == null || s.exit().isAfter(asOf) ? asOf : s.exit();
                 boolean current = s.exit() == null || !s.exit().isBefore(asOf);
-                facts.add(new Stay(i, s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
+                facts.add(new Stay(s.index(), s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
             }
-        }
-        if (errors.stream().noneMatch(e -> e.field().startsWith("stays"))) {
-            errors.addAll(overlaps(request.stays()));
         }
         if (request.requests() != null && request.requests().documentFor() != null
                 && Countries.alpha2(request.requests().documentFor()).isEmpty()) {

@@ -115,4 +115,23 @@ final class Messages {
     private static String format(Object value) {
         return value instanceof LocalDate d ? d.toString() : String.valueOf(value);
     }
+
+    /** The interpretation's readings in the language; null when there is no doubt. */
+    static CheckResponse.InterpretationView interpretation(kz.qagida.law.Interpretation i, String language,
+            Map<String, Map<String, String>> texts) {
+        if (i == null) {
+            return null;
+        }
+        String chosen = i.key() == null ? null : text(texts, language, "INTERPRETATION_" + i.key() + "_CHOSEN");
+        String alternative = i.key() == null ? null : text(texts, language, "INTERPRETATION_" + i.key() + "_ALTERNATIVE");
+        return new CheckResponse.InterpretationView(i.confidence(), chosen, alternative, i.sources());
+    }
+
+    private static String text(Map<String, Map<String, String>> texts, String language, String key) {
+        String t = texts.getOrDefault(language, Map.of()).get(key);
+        if (t == null) {
+            t = texts.getOrDefault(DEFAULT_LANGUAGE, Map.of()).get(key);
+        }
+        return t == null ? key : t;
+    }
 }

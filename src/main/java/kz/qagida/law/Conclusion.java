@@ -112,6 +112,20 @@ public final class Conclusion {
         return firedBy;
     }
 
+    /**
+     * The doubt behind this conclusion: that of the first deciding row, else of the firing rule,
+     * that carries one; null when none does.
+     */
+    public Interpretation interpretation() {
+        for (RuleInfo row : basedOn) {
+            Interpretation i = Interpretation.of(row);
+            if (i != null) {
+                return i;
+            }
+        }
+        return Interpretation.of(firedBy);
+    }
+
     /** Citations of the deciding rows first, then of the firing rule, without repeats. */
     public List<Citation> citations() {
         List<Citation> all = new ArrayList<>();

@@ -1,44 +1,38 @@
 package kz.qagida.rules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
-import org.kie.api.KieBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import kz.qagida.rules.FileCompiler.Compiled;
 import kz.qagida.law.Citation;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.law.Validity;
@@ -53,8 +47,6 @@ public final class RuleBaseLoader {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBaseLoader.class);
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]{2}-\\d+");
-    private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    private static final Pattern TABLE_ROW = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),", Pattern.MULTILINE);
     private static final Pattern WHEN = Pattern.compile(
             "^\\s*rule\\s+\"([^\"]+)\".*?\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -65,74 +57,75 @@ public final class RuleBaseLoader {
     private RuleBaseLoader() {
     }
 
-    /** A file compiled to DRL text, with where each rule came from (line or spreadsheet cell). */
-    private record Compiled(RuleFile file, String drl, Map<String, String> locations, Map<String, Integer> rows,
-            Map<Integer, String> notes) {
+    public static RuleBase load(List<RuleFile> files) {
+        return load(files, CompiledCache.NONE);
     }
 
-    public static RuleBase load(List<RuleFile> files) {
+    /** Loads the files, taking each compiled file from the cache when it holds it and keeping the others there. */
+    public static RuleBase load(List<RuleFile> files, CompiledCache cache) {
         List<Problem> problems = new ArrayList<>();
-        List<Compiled> compiled = new ArrayList<>();
         Map<String, Map<String, String>> messages = new TreeMap<>();
         Map<String, List<JsonNode>> reference = new TreeMap<>();
+        List<RuleFile> ruleFiles = new ArrayList<>();
         for (RuleFile f : files) {
-            if (f.isDrl()) {
-                compiled.add(new Compiled(f, f.text(), drlLocations(f.text()), Map.of(), Map.of()));
-            } else if (f.isTable()) {
-                compileTable(f, problems, compiled);
+            if (f.isDrl() || f.isTable()) {
+                ruleFiles.add(f);
             } else if (f.path().startsWith("messages/")) {
                 readMessages(f, problems, messages);
             } else if (f.path().startsWith("reference/")) {
                 readReference(f, problems, reference);
             }
         }
-        if (compiled.isEmpty()) {
+        if (ruleFiles.isEmpty()) {
             problems.add(new Problem("(rules root)", null, "no rule files found under rules-drl/ or decision-tables/"));
         }
+        List<Compiled> compiled = compileAll(ruleFiles, cache, problems);
 
         Map<String, String> firstFileOfName = new HashMap<>();
         for (Compiled c : compiled) {
+            Phases.unnamed(c.drl()).forEach((line, salience) -> problems.add(
+                    new Problem(c.path(), FileCompiler.errorLocation(c.path(), c.drl(), new int[] {line}), Phases.message(salience))));
             for (String name : c.locations().keySet()) {
-                String other = firstFileOfName.putIfAbsent(name, c.file().path());
+                String other = firstFileOfName.putIfAbsent(name, c.path());
                 if (other != null) {
-                    problems.add(new Problem(c.file().path(), c.locations().get(name),
+                    problems.add(new Problem(c.path(), c.locations().get(name),
                             "duplicate rule name \"" + name + "\" (also in " + other + "): every rule needs a unique, stable name"));
                 }
             }
-        }
-
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (Compiled c : compiled) {
-            builder.add(ResourceFactory.newByteArrayResource(c.drl().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(c.file().path()), ResourceType.DRL);
-        }
-        Map<String, Compiled> byPath = new HashMap<>();
-        compiled.forEach(c -> byPath.put(c.file().path(), c));
-        for (KnowledgeBuilderError e : builder.getErrors()) {
-            String path = e.getResource() == null ? "(unknown file)" : e.getResource().getSourcePath();
-            problems.add(new Problem(path, errorLocation(byPath.get(path), e.getLines()), e.getMessage().trim()));
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
 
-        KieBase kieBase = builder.newKieBase();
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        Map<String, Compiled> byRule = new HashMap<>();
+        List<KiePackage> packages = new ArrayList<>();
+        for (Compiled c : compiled) {
+            try {
+                for (KiePackage pkg : FileCompiler.packages(c)) {
+                    pkg.getRules().forEach(r -> byRule.put(r.getName(), c));
+                    packages.add(pkg);
+                }
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                // an entry whose checksum matched but does not load: a defect, not a cache miss
+                throw new IllegalStateException("cannot load the compiled " + c.path(), e);
+            }
+        }
+        kieBase.addPackages(packages);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        compiled.forEach(c -> counts.put(c.file().path(), 0));
+        compiled.forEach(c -> counts.put(c.path(), 0));
         List<RuleInfo> catalog = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                RuleImpl impl = (RuleImpl) rule;
-                String path = impl.getResource() == null ? null : impl.getResource().getSourcePath();
-                Compiled source = byPath.get(path);
+                Compiled source = byRule.get(rule.getName());
                 if (source == null) {
-                    problems.add(new Problem(String.valueOf(path), null, "rule \"" + rule.getName() + "\" has no known source file"));
+                    problems.add(new Problem("(unknown file)", null, "rule \"" + rule.getName() + "\" has no known source file"));
                     continue;
                 }
-                counts.merge(path, 1, Integer::sum);
+                counts.merge(source.path(), 1, Integer::sum);
                 RuleInfo info = describe(rule, source, problems);
                 if (info != null) {
-                    impl.addMetaAttribute(RuleInfo.KEY, info);
+                    ((RuleImpl) rule).addMetaAttribute(RuleInfo.KEY, info);
                     catalog.add(info);
                 }
             }
@@ -162,12 +155,64 @@ public final class RuleBaseLoader {
                 conditions, consequences, files);
     }
 
+    /**
+     * Each rule file compiled on its own, side by side (one thread per processor): taken from the
+     * cache by its key, or compiled and kept there. In path order; problems are added.
+     */
+    private static List<Compiled> compileAll(List<RuleFile> files, CompiledCache cache, List<Problem> problems) {
+        long start = System.nanoTime();
+        AtomicInteger hits = new AtomicInteger();
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "rule-compiler");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Problem>>> found = new ArrayList<>();
+            Compiled[] out = new Compiled[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                int at = i;
+                RuleFile f = files.get(i);
+                found.add(pool.submit(() -> {
+                    String key = CompiledCache.key(f);
+                    Compiled c = cache.get(key);
+                    List<Problem> mine = new ArrayList<>();
+                    if (c != null && c.path().equals(f.path())) {
+                        hits.incrementAndGet();
+                    } else {
+                        c = FileCompiler.compile(f, mine);
+                        if (c != null) {
+                            cache.put(key, c);
+                        }
+                    }
+                    out[at] = c;
+                    return mine;
+                }));
+            }
+            for (Future<List<Problem>> f : found) {
+                problems.addAll(f.get());
+            }
+            cache.prune();
+            log.info("Rule files: {} compiled, {} from the cache of compiled rules, in {} ms", files.size() - hits.get(),
+                    hits.get(), (System.nanoTime() - start) / 1_000_000);
+            return Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the rules", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("compiling the rules failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static int lineOrder(RuleInfo info) {
         return info.row() == null ? 0 : info.row();
     }
 
     private static RuleInfo describe(Rule rule, Compiled source, List<Problem> problems) {
-        String file = source.file().path();
+        String file = source.path();
         String where = source.locations().get(rule.getName());
         Map<String, Object> meta = rule.getMetaData();
         String id = text(meta.get("id"));
@@ -232,78 +277,6 @@ public final class RuleBaseLoader {
         return s.isEmpty() ? null : s;
     }
 
-    private static void compileTable(RuleFile f, List<Problem> problems, List<Compiled> out) {
-        String drl;
-        try {
-            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(f.content()), InputType.XLS);
-        } catch (RuntimeException e) {
-            problems.add(new Problem(f.path(), null, "cannot read the decision table: " + rootMessage(e)));
-            return;
-        }
-        Map<String, String> locations = new LinkedHashMap<>();
-        Map<String, Integer> rows = new HashMap<>();
-        Matcher row = TABLE_ROW.matcher(drl);
-        Matcher rule = DRL_RULE.matcher(drl);
-        while (row.find()) {
-            if (rule.find(row.end())) {
-                locations.put(rule.group(1), "cell " + row.group(1) + row.group(2));
-                rows.put(rule.group(1), Integer.parseInt(row.group(2)));
-            }
-        }
-        out.add(new Compiled(f, drl, locations, rows, notes(f)));
-    }
-
-    /** Column A of the rule sheet holds the analysts' notes, by spreadsheet row (1-based). */
-    private static Map<Integer, String> notes(RuleFile f) {
-        Map<Integer, String> notes = new HashMap<>();
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(f.content()))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter();
-            for (Row r : sheet) {
-                Cell a = r.getCell(0);
-                if (a != null && !fmt.formatCellValue(a).isBlank()) {
-                    notes.put(r.getRowNum() + 1, fmt.formatCellValue(a).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the compiler has already read the file; notes are a nicety
-        }
-        return notes;
-    }
-
-    private static Map<String, String> drlLocations(String text) {
-        Map<String, String> locations = new LinkedHashMap<>();
-        Matcher m = DRL_RULE.matcher(text);
-        while (m.find()) {
-            int line = 1;
-            for (int i = 0; i < m.start(1); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            locations.putIfAbsent(m.group(1), "line " + line);
-        }
-        return locations;
-    }
-
-    /** For a table, maps a line of the generated DRL back to the row's cell. */
-    private static String errorLocation(Compiled c, int[] lines) {
-        if (lines == null || lines.length == 0 || lines[0] <= 0) {
-            return null;
-        }
-        if (c == null || !c.file().isTable()) {
-            return "line " + lines[0];
-        }
-        String[] drlLines = c.drl().split("\n", -1);
-        for (int i = Math.min(lines[0], drlLines.length) - 1; i >= 0; i--) {
-            Matcher m = TABLE_ROW.matcher(drlLines[i]);
-            if (m.find()) {
-                return "row " + m.group(2) + " (cell " + m.group(1) + m.group(2) + ")";
-            }
-        }
-        return "header rows";
-    }
-
     private static void readMessages(RuleFile f, List<Problem> problems, Map<String, Map<String, String>> messages) {
         String name = f.path().substring(f.path().lastIndexOf('/') + 1);
         String language = name.substring(0, name.length() - ".yaml".length());
@@ -358,7 +331,7 @@ public final class RuleBaseLoader {
         return entry.hasNonNull(name) ? entry.get(name).asString() : null;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

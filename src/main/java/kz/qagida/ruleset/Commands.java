@@ -18,7 +18,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.RuleSource;
 
 /**

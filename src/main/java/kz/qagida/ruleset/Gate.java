@@ -9,10 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.check.CheckLimits;
 import kz.qagida.check.CheckService;
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.EvaluationTooLargeException;
 import kz.qagida.rules.Problem;
 import kz.qagida.rules.RuleBase;
@@ -22,9 +21,10 @@ import kz.qagida.rules.RuleLoadException;
 
 /**
  * The activation gate: a candidate rules root goes live only if it stays inside the rules' vocabulary,
- * compiles, passes the lint and every scenario passes against it. Pure: it activates nothing. It runs
- * analysts' code, so the service runs it confined in a child process ({@link GateProcess}); in-process
- * only in that child and on an analyst's own machine ({@link Commands}).
+ * compiles, passes the lint, every scenario passes against it and every table row is proven
+ * ({@link RowProof}). Pure: it activates nothing. It runs analysts' code, so the service runs it confined
+ * in a child process ({@link GateProcess}); in-process only in that child and on an analyst's own
+ * machine ({@link Commands}).
  */
 public final class Gate {
 
@@ -34,15 +34,23 @@ public final class Gate {
 
     private final Clock clock;
     private final JsonMapper json;
+    private final CompiledCache compiled;
     private final CheckLimits limits;
 
     public Gate(Clock clock, JsonMapper json) {
-        this(clock, json, CheckLimits.defaults());
+        this(clock, json, CompiledCache.NONE, CheckLimits.defaults());
     }
 
-    public Gate(Clock clock, JsonMapper json, CheckLimits limits) {
+    /** A gate that takes unchanged files compiled from {@code compiled} (and keeps the others there). */
+    public Gate(Clock clock, JsonMapper json, CompiledCache compiled) {
+        this(clock, json, compiled, CheckLimits.defaults());
+    }
+
+    /** A gate whose scenarios run under these evaluation ceilings. */
+    public Gate(Clock clock, JsonMapper json, CompiledCache compiled, CheckLimits limits) {
         this.clock = clock;
         this.json = json;
+        this.compiled = compiled;
         this.limits = limits;
     }
 
@@ -60,7 +68,7 @@ public final class Gate {
         RuleBase base;
         progress.accept("compiling");
         try {
-            base = RuleBaseLoader.load(files);
+            base = RuleBaseLoader.load(files, compiled);
         } catch (RuleLoadException e) {
             List<Finding> errors = new ArrayList<>(outside);
             for (Problem p : e.problems()) {
@@ -94,6 +102,11 @@ public final class Gate {
             if (!problems.isEmpty()) {
                 failures.add(s + ": " + problems.get(0));
             }
+        }
+        // every table row proven by a request derived from it, or listed with its reason (RowProof)
+        RowProof.Result proof = RowProof.prove(base, json, clock);
+        for (String f : proof.failures()) {
+            failures.add("row not proven: " + f);
         }
         for (String id : uncovered(base, scenarios)) {
             warnings.add(Finding.warning("scenarios/", id, "no scenario pins a conclusion of " + id));

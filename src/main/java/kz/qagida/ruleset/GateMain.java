@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.check.CheckLimits;
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleSource;
 
 /**
@@ -57,7 +56,8 @@ public final class GateMain {
             return 0;
         }
         Integer maxFirings = Integer.getInteger(MAX_FIRINGS);
-        Gate gate = new Gate(Clock.system(ZoneId.of("Asia/Almaty")), json, new CheckLimits(maxFirings, null));
+        Gate gate = new Gate(Clock.system(ZoneId.of("Asia/Almaty")), json, CompiledCache.NONE,
+                new CheckLimits(maxFirings, null));
         result = gate.check(RuleSource.fromDirectory(root), scenarios, s -> step(step, s)).report();
         Files.write(report, json.writeValueAsBytes(result));
         return 0;

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import kz.qagida.check.scenario.Scenario;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
@@ -50,11 +50,18 @@ public class GateProcess {
 
     private final GateLimits limits;
     private final int maxFirings;
+    private final CompiledCache compiled;
     private final Semaphore turn = new Semaphore(1, true);
 
     public GateProcess(GateLimits limits, int maxFirings) {
+        this(limits, maxFirings, CompiledCache.NONE);
+    }
+
+    /** Compiles what passed taking unchanged files from {@code compiled} (the child compiles everything afresh). */
+    public GateProcess(GateLimits limits, int maxFirings, CompiledCache compiled) {
         this.limits = limits;
         this.maxFirings = maxFirings;
+        this.compiled = compiled;
     }
 
     public GateLimits limits() {
@@ -76,7 +83,7 @@ public class GateProcess {
                     + version + "; nothing activated"), null);
         }
         try {
-            RuleBase base = RuleBaseLoader.load(files);
+            RuleBase base = RuleBaseLoader.load(files, compiled);
             return new Gate.Outcome(report, base);
         } catch (RuleLoadException e) {
             return new Gate.Outcome(refused("(rules root)", "passed the gate but did not compile here: " + e.getMessage()), null);

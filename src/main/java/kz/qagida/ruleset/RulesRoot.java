@@ -3,8 +3,6 @@ package kz.qagida.ruleset;
 import java.nio.file.Path;
 import java.util.List;
 
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
 

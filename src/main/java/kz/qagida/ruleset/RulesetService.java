@@ -24,9 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import kz.qagida.check.scenario.Scenario;
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.ActiveRuleBase;
+import kz.qagida.rules.CompiledCache;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleFile;
@@ -59,7 +58,12 @@ public class RulesetService {
 
     /** Gates candidates in-process: for tests of the gate's logic only; the service confines it. */
     public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json) {
-        this(active, root, null, new Gate(clock, json));
+        this(active, root, clock, json, CompiledCache.NONE);
+    }
+
+    /** In-process, taking unchanged rule files compiled from {@code compiled}: for tests only. */
+    public RulesetService(ActiveRuleBase active, RulesRoot root, Clock clock, JsonMapper json, CompiledCache compiled) {
+        this(active, root, null, new Gate(clock, json, compiled));
     }
 
     /** Gates every candidate in a child process (see {@link GateProcess}). */
@@ -72,9 +76,13 @@ public class RulesetService {
         this.root = root;
         this.confined = confined;
         this.inProcess = inProcess;
-        RuleBase first = active.get();
-        keep(first);
-        record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+        // the first rule base may still be loading beside the rest of the application
+        active.whenLoaded(first -> {
+            synchronized (this) {
+                keep(first);
+                record(new HistoryEntry(first.version(), first.loadedAt(), "start-up", HistoryEntry.Outcome.STARTED, List.of(), List.of()));
+            }
+        });
     }
 
     /** Reads the rules root again and activates it if the gate passes. */

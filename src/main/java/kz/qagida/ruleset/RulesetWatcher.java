@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import kz.qagida.check.scenario.ScenarioRunner;
 import kz.qagida.rules.RuleSource;
 
 /**

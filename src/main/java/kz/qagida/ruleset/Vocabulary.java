@@ -31,9 +31,11 @@ import kz.qagida.rules.RuleFile;
  */
 public final class Vocabulary {
 
-    /** Packages whose types rules may name. */
+    /** Packages whose types rules may name, besides the facts' ({@link #FACTS} and its areas). */
     static final Set<String> PACKAGES = Set.of("kz.qagida.facts", "kz.qagida.law", "kz.qagida.calendar", "java.time",
             "java.time.format", "java.time.temporal", "java.util", "java.util.function", "java.util.stream", "java.math");
+    /** The facts' packages, one per area ({@code kz.qagida.facts.stay}, …). */
+    private static final String FACTS = "kz.qagida.facts.";
     /** Types of the allowed packages that reach outside: class loading, threads, the locale's files. */
     private static final Set<String> EXCLUDED = Set.of("java.util.ServiceLoader", "java.util.ResourceBundle",
             "java.util.Timer", "java.util.TimerTask", "java.util.Scanner", "java.util.Properties", "java.util.PropertyResourceBundle",
@@ -144,7 +146,7 @@ public final class Vocabulary {
         boolean wildcard = imp.group(3) != null;
         String type = member ? name.substring(0, Math.max(0, name.lastIndexOf('.'))) : name;
         if (!member && wildcard) {
-            if (PACKAGES.contains(name)) {
+            if (PACKAGES.contains(name) || name.startsWith(FACTS)) {
                 wildcards.add(name);
             } else {
                 report(path, text, table, line, name, "import of " + name + ".*: " + outside());
@@ -249,7 +251,7 @@ public final class Vocabulary {
         while (!pkg.isEmpty() && Character.isUpperCase(pkg.charAt(pkg.lastIndexOf('.') + 1))) {
             pkg = pkg.substring(0, Math.max(0, pkg.lastIndexOf('.')));
         }
-        return (PACKAGES.contains(pkg) && !EXCLUDED.contains(type)) || CLASSES.contains(type)
+        return ((PACKAGES.contains(pkg) || pkg.startsWith(FACTS)) && !EXCLUDED.contains(type)) || CLASSES.contains(type)
                 || (pkg.equals("java.lang") && LANG.contains(type.substring(dot + 1)));
     }
 

@@ -19,11 +19,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Errors that never reach a controller are problem details too, without stack traces or exception
+ * Errors that never reach a controller are problem details too (a browser asking for HTML gets the
+ * console's error page), without stack traces or exception
  * messages: whatever the servlet container forwards to {@code /error} (in place of Spring Boot's plain
  * JSON), and the 400 of Spring Security's firewall for a request it rejects (a URL with {@code ..},
  * {@code //}, {@code ;}, an encoded slash, a header with control characters).
@@ -31,11 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    /** A browser (the console) gets the error page, {@code templates/error.html}. */
+    @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = status(request);
+        response.setStatus(status.value());
+        return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
-        status = status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        HttpStatus status = status(request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
             case NOT_FOUND -> "nothing here; see /v3/api-docs for the API";
@@ -49,6 +57,12 @@ class ProblemErrorController implements ErrorController {
             problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/_.\\-]", "")));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
     @Configuration(proxyBeanMethods = false)

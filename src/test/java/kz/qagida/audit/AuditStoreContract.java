@@ -64,7 +64,7 @@ abstract class AuditStoreContract {
         writer = new AuditWriter(store, AuditProperties.defaults());
         active = new ActiveRuleBase(TestRules.ruleBase());
         checks = new CheckService(active, clock);
-        trail = new AuditTrail(checks, active, writer, json, clock, AuditProperties.defaults());
+        trail = new AuditTrail(writer, json, clock, AuditProperties.defaults());
     }
 
     @AfterEach
@@ -74,7 +74,13 @@ abstract class AuditStoreContract {
     }
 
     CheckResponse check(String request) {
-        return trail.check(json.readValue(request, CheckRequest.class), null, "test-caller").response();
+        return recording(trail).check(json.readValue(request, CheckRequest.class), null, null, "test-caller", false)
+                .response();
+    }
+
+    /** The check use case recording through {@code trail}. */
+    private CheckService recording(AuditTrail trail) {
+        return new CheckService(active, clock, json, trail);
     }
 
     @Test
@@ -377,17 +383,17 @@ abstract class AuditStoreContract {
     void concurrentWritersOnOneDatabaseKeepOneLinearChainWithoutLossOrDuplicates() throws Exception {
         AuditStore otherStore = db.store();
         AuditWriter otherWriter = new AuditWriter(otherStore, AuditProperties.defaults());
-        AuditTrail other = new AuditTrail(checks, active, otherWriter, json, clock, AuditProperties.defaults());
+        AuditTrail other = new AuditTrail(otherWriter, json, clock, AuditProperties.defaults());
         CheckRequest request = json.readValue(AMERICAN, CheckRequest.class);
         List<UUID> answered = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                AuditTrail via = t % 2 == 0 ? trail : other;
+                CheckService via = recording(t % 2 == 0 ? trail : other);
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < 40; i++) {
-                        answered.add(via.check(request, null, "load").response().evaluationId());
+                        answered.add(via.check(request, null, null, "load", false).response().evaluationId());
                     }
                 }));
             }
@@ -413,8 +419,8 @@ abstract class AuditStoreContract {
         AuditWriter downWriter = new AuditWriter(new AuditStore(new org.springframework.jdbc.core.JdbcTemplate(down),
                 new DataSourceTransactionManager(down)), AuditProperties.defaults());
         try {
-            AuditTrail refusing = new AuditTrail(checks, active, downWriter, json, clock, AuditProperties.defaults());
-            assertThatThrownBy(() -> refusing.check(json.readValue(AMERICAN, CheckRequest.class), null, "x"))
+            CheckService refusing = recording(new AuditTrail(downWriter, json, clock, AuditProperties.defaults()));
+            assertThatThrownBy(() -> refusing.check(json.readValue(AMERICAN, CheckRequest.class), null, null, "x", false))
                     .isInstanceOfSatisfying(AuditUnavailableException.class,
                             e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
         } finally {

@@ -16,7 +16,7 @@ class DecisionTableWriterTests {
     @Test
     void consecutiveConditionsOnOneObjectTypeBecomeOnePattern(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.drl.xlsx");
-        new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.*", "Test")
+        new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.input.*", "Test")
                 .column("NAME", null, null, "Rule")
                 .column("CONDITION", "$h : Host", "kind == Host.Kind.$param", "Kind")
                 .column("CONDITION", null, "size == Host.Size.$param", "Size")

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import kz.qagida.facts.CalendarYear;
+import kz.qagida.facts.reference.CalendarYearRow;
 import kz.qagida.law.Countries;
 import kz.qagida.law.Money;
 import kz.qagida.law.Penalty;
@@ -55,7 +55,7 @@ class MoneyCalendarAndPenaltyTablesTests {
     void theCalendarHasOneRowPerYearWithItsOwnDatesAndWorkedDaysOnWeekends() {
         Set<Integer> years = new java.util.TreeSet<>();
         for (RuleInfo r : rows("decision-tables/reference/non-working-days.drl.xlsx")) {
-            CalendarYear y = CalendarYear.of(r);
+            CalendarYearRow y = CalendarYearRow.of(r);
             assertThat(years.add(y.year().year())).as("one row per year: " + r.name()).isTrue();
             assertThat(r.name()).endsWith(String.valueOf(y.year().year()));
             assertThat(y.year().nonWorking()).as(r.name()).hasSizeGreaterThanOrEqualTo(10);

@@ -19,7 +19,7 @@ class RuleBaseLoaderTests {
 
     private static final String HEADER = """
             package kz.qagida.rules.test;
-            import kz.qagida.facts.*;
+            import kz.qagida.facts.input.*;
             import kz.qagida.law.*;
             """;
 
@@ -71,6 +71,39 @@ class RuleBaseLoaderTests {
         String broken = HEADER + GOOD_RULE.replace("Person()", "Person(noSuchField == 1)");
         assertThat(problems(List.of(drl("rules-drl/entry/broken.drl", broken))))
                 .anySatisfy(p -> assertThat(p).startsWith("rules-drl/entry/broken.drl (line ").contains("noSuchField"));
+    }
+
+    @Test
+    void aRuleMayRunInANamedPhase() {
+        String phased = HEADER + GOOD_RULE.replace("    @validFrom(\"2024-01-01\")\n",
+                "    @validFrom(\"2024-01-01\")\n    salience (Phase.DERIVE)\n");
+        RuleBase base = RuleBaseLoader.load(List.of(drl("rules-drl/entry/a.drl", phased)));
+        assertThat(base.ruleCounts()).containsEntry("rules-drl/entry/a.drl", 1);
+    }
+
+    @Test
+    void anEarlierPhaseFiresFirstWhateverTheOrderOfTheFile() {
+        String late = GOOD_RULE.replace("EN-1 A visa-free person", "EN-1 Late")
+                .replace("    @validFrom(\"2024-01-01\")\n", "    salience (Phase.ANNOTATE)\n");
+        String early = GOOD_RULE.replace("EN-1 A visa-free person", "EN-1 Early")
+                .replace("    @validFrom(\"2024-01-01\")\n", "    salience (Phase.CLASSIFY)\n");
+        String unphased = GOOD_RULE.replace("EN-1 A visa-free person", "EN-1 Unphased")
+                .replace("    @validFrom(\"2024-01-01\")\n", "");
+        RuleBase base = RuleBaseLoader.load(List.of(drl("rules-drl/entry/a.drl", HEADER + late + unphased + early)));
+        var person = new kz.qagida.facts.input.Person("DE", kz.qagida.facts.input.PassportType.ORDINARY, null, null, false);
+        assertThat(base.evaluate(java.time.LocalDate.parse("2024-06-01"), List.of(person), false).firedRules())
+                .extracting(FiredRule::name).containsExactly("EN-1 Early", "EN-1 Unphased", "EN-1 Late");
+    }
+
+    @Test
+    void aSalienceThatIsNotANamedPhaseIsRefusedWithItsLine() {
+        String numbered = HEADER + GOOD_RULE.replace("    @validFrom(\"2024-01-01\")\n",
+                "    @validFrom(\"2024-01-01\")\n    salience -10\n");
+        String misnamed = HEADER + GOOD_RULE.replace("EN-1 A visa-free person", "EN-1 Another")
+                .replace("    @validFrom(\"2024-01-01\")\n", "    @validFrom(\"2024-01-01\")\n    salience (Phase.LATER)\n");
+        assertThat(problems(List.of(drl("rules-drl/entry/numbered.drl", numbered), drl("rules-drl/entry/misnamed.drl", misnamed))))
+                .anySatisfy(p -> assertThat(p).startsWith("rules-drl/entry/numbered.drl (line 9): salience -10 is not a named phase"))
+                .anySatisfy(p -> assertThat(p).startsWith("rules-drl/entry/misnamed.drl (line 9): salience (Phase.LATER) is not a named phase"));
     }
 
     @Test
@@ -147,7 +180,7 @@ class RuleBaseLoaderTests {
     void aDecisionTableThatYieldsNoRulesIsRefusedByName() throws IOException {
         Path table = dir.resolve("empty.drl.xlsx");
         // the keyword misspelt: Drools itself would silently compile this to nothing
-        new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.*", "EN-1 Nothing")
+        new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.input.*", "EN-1 Nothing")
                 .column("NAME", null, null, "Name")
                 .column("KONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .row(null, "EN-1 DE", "DE")
@@ -179,7 +212,7 @@ class RuleBaseLoaderTests {
     }
 
     private static DecisionTableWriter table(List<String[]> rows) {
-        DecisionTableWriter w = new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.*, kz.qagida.law.*", "EN-1 Test")
+        DecisionTableWriter w = new DecisionTableWriter("kz.qagida.rules.test", "kz.qagida.facts.input.*, kz.qagida.law.*", "EN-1 Test")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("METADATA", null, "id(\"$param\")", "id")

@@ -27,7 +27,7 @@ class ConfinedGateTests {
     private static final String HEADER = """
             package kz.qagida.rules.hostile;
 
-            import kz.qagida.facts.*;
+            import kz.qagida.facts.input.*;
             import kz.qagida.law.*;
 
             """;

@@ -25,7 +25,7 @@ import kz.qagida.rules.TestRules;
 public final class RulesRootCopy {
 
     public static final List<String> FOLDERS = Stream.concat(
-            kz.qagida.rules.RuleSource.FOLDERS.stream(), Stream.of(kz.qagida.check.scenario.ScenarioRunner.FOLDER)).toList();
+            kz.qagida.rules.RuleSource.FOLDERS.stream(), Stream.of(kz.qagida.ruleset.ScenarioRunner.FOLDER)).toList();
 
     private RulesRootCopy() {
     }

@@ -22,6 +22,7 @@ import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.DecisionTableWriter;
 import kz.qagida.rules.RuleBaseLoader;
 import kz.qagida.rules.RuleSource;
+import kz.qagida.rules.TestRules;
 
 /** The activation gate: what an analyst breaks is refused and the old rules keep serving. */
 class RulesetServiceTests {
@@ -39,8 +40,8 @@ class RulesetServiceTests {
     @BeforeEach
     void copyTheRules() {
         RulesRootCopy.copy(root);
-        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root)));
-        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON);
+        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root), TestRules.compiledCache()));
+        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON, TestRules.compiledCache());
         original = active.get().version();
     }
 
@@ -105,7 +106,7 @@ class RulesetServiceTests {
 
     @Test
     void aTableThatYieldsNoRulesIsRefused() throws IOException {
-        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*", "EN-1 Nothing")
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.input.*", "EN-1 Nothing")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "System.out.println(\"$param\");", "Say")
@@ -118,7 +119,7 @@ class RulesetServiceTests {
 
     @Test
     void rowsWithTheSameConditionsAndOverlappingValidityAreRefused() throws IOException {
-        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.*, kz.qagida.law.*", "EN-4 Overlap")
+        new DecisionTableWriter("kz.qagida.rules.entry", "kz.qagida.facts.entry.*, kz.qagida.facts.input.*, kz.qagida.law.*", "EN-4 Overlap")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "insert(RegimeCandidate.bilateral(RuleInfo.of(drools), PassportType.$param));", "Passport")

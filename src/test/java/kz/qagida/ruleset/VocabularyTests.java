@@ -23,7 +23,7 @@ class VocabularyTests {
 
     private static final String RULE = """
             package kz.qagida.rules.hostile;
-            import kz.qagida.facts.*;
+            import kz.qagida.facts.input.*;
 
             rule "XX-1 Hostile"
                 @id("XX-1") @citation("RULES_148 para. 9") @source("002_d0b006081fdc65c8.txt")
@@ -65,7 +65,8 @@ class VocabularyTests {
         Path table = dir.resolve("host-fines.drl.xlsx");
         Files.copy(TestRules.ROOT.resolve("decision-tables/host/host-fines.drl.xlsx"), table);
         RulesRootCopy.editCell(table, "HO-3 Small business fined 10 MRP", "SMALL", "SMALL, eval(System.getenv(\"X\") != null)");
-        RulesRootCopy.editCell(table, "Import", "kz.qagida.facts.*, kz.qagida.law.*", "kz.qagida.facts.*, kz.qagida.law.*, java.io.*");
+        RulesRootCopy.editCell(table, "Import", "kz.qagida.facts.host.*, kz.qagida.facts.input.*, kz.qagida.law.*",
+                "kz.qagida.facts.host.*, kz.qagida.facts.input.*, kz.qagida.law.*, java.io.*");
         List<Finding> findings = Vocabulary.check(List.of(new RuleFile("decision-tables/host/host-fines.drl.xlsx",
                 Files.readAllBytes(table))));
         assertThat(findings).extracting(Finding::toString)

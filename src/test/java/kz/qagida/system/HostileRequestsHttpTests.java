@@ -195,7 +195,7 @@ class HostileRequestsHttpTests {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {
             z.putNextEntry(new ZipEntry("rules-drl/spin.drl"));
-            z.write(("package kz.qagida.rules.hostile;\nimport kz.qagida.facts.*;\n"
+            z.write(("package kz.qagida.rules.hostile;\nimport kz.qagida.facts.input.*;\n"
                     + "rule \"XX-1 Spin\"\n    @id(\"XX-1\") @citation(\"RULES_148 para. 9\") @source(\"002_d0b006081fdc65c8.txt\")\n"
                     + "when\n    $p : Person()\nthen\n    java.util.stream.IntStream.iterate(0, i -> i + 1).sum();\nend\n")
                     .getBytes(StandardCharsets.UTF_8));

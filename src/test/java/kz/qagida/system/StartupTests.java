@@ -44,7 +44,7 @@ class StartupTests {
         Files.createDirectories(drl.getParent());
         Files.writeString(drl, """
                 package kz.qagida.rules.broken;
-                import kz.qagida.facts.*;
+                import kz.qagida.facts.input.*;
                 rule "EN-1 Broken"
                     @id("EN-1") @citation("RULES_148 para. 17") @source("000_e7ecb9b3049f1eed.txt")
                 when
@@ -59,7 +59,7 @@ class StartupTests {
 
     @Test
     void aTableThatYieldsNoRulesStopsStartUpNamingTheFile() throws IOException {
-        new DecisionTableWriter("kz.qagida.rules.empty", "kz.qagida.facts.*", "EN-1 Empty")
+        new DecisionTableWriter("kz.qagida.rules.empty", "kz.qagida.facts.input.*", "EN-1 Empty")
                 .column("NAME", null, null, "Name")
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "System.out.println(\"$param\");", "Say")

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,10 +28,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.check.CheckAnswer;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
-import kz.qagida.audit.AuditTrail;
-import kz.qagida.audit.AuditUnavailableException;
+import kz.qagida.check.CheckService;
 import kz.qagida.check.FieldProblem;
 import kz.qagida.check.InvalidRequestException;
 import kz.qagida.check.Problems;
@@ -54,13 +55,13 @@ class BatchController {
     record BatchResponse(List<ItemResult> results) {
     }
 
-    private final AuditTrail audit;
+    private final CheckService checks;
     private final CheckMetrics metrics;
     private final JsonMapper json;
     private final Validator validator;
 
-    BatchController(AuditTrail audit, CheckMetrics metrics, JsonMapper json, Validator validator) {
-        this.audit = audit;
+    BatchController(CheckService checks, CheckMetrics metrics, JsonMapper json, Validator validator) {
+        this.checks = checks;
         this.metrics = metrics;
         this.json = json;
         this.validator = validator;
@@ -118,17 +119,17 @@ class BatchController {
             return refused(index, errors);
         }
         long started = System.nanoTime();
-        Supplier<AuditTrail.Answer> answer = submitted(request, acceptLanguage, caller, explain);
+        Supplier<CheckAnswer> answer = submitted(request, acceptLanguage, caller, explain);
         // the item's latency: its evaluation, then its own wait for the commit, not the items after it
         long spent = System.nanoTime() - started;
         return () -> answer(index, spent, answer);
     }
 
     /** The item's answer to come, or the failure of its check, thrown when the answer is asked for. */
-    private Supplier<AuditTrail.Answer> submitted(CheckRequest request, String acceptLanguage, String caller,
+    private Supplier<CheckAnswer> submitted(CheckRequest request, String acceptLanguage, String caller,
             boolean explain) {
         try {
-            return audit.submit(request, null, acceptLanguage, caller, explain);
+            return checks.submit(request, null, acceptLanguage, caller, explain);
         } catch (RuntimeException e) {
             return () -> {
                 throw e;
@@ -137,16 +138,17 @@ class BatchController {
     }
 
     /** An item's answer once its record is committed; its failure stays its own. */
-    private ItemResult answer(int index, long spentNanos, Supplier<AuditTrail.Answer> answer) {
+    private ItemResult answer(int index, long spentNanos, Supplier<CheckAnswer> answer) {
         try {
-            return new ItemResult(index, 200, metrics.record(spentNanos, answer, AuditTrail.Answer::response).response(),
+            return new ItemResult(index, 200, metrics.record(spentNanos, answer, CheckAnswer::response).response(),
                     null);
         } catch (InvalidRequestException e) {
             return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));
         } catch (kz.qagida.rules.EvaluationTooLargeException e) {
             return new ItemResult(index, 422, null, view(Problems.tooLarge(e)));
-        } catch (AuditUnavailableException e) {
-            return new ItemResult(index, 503, null, view(e.getBody()));
+        } catch (ErrorResponseException e) {
+            // the record could not be kept (503), say
+            return new ItemResult(index, e.getStatusCode().value(), null, view(e.getBody()));
         } catch (RuntimeException e) {
             log.error("Unexpected error in batch item {}", index, e);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,

@@ -16,18 +16,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import kz.qagida.audit.AuditTrail;
+import kz.qagida.check.CheckAnswer;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
+import kz.qagida.check.CheckService;
 
 @RestController
 class CheckController {
 
-    private final AuditTrail audit;
+    private final CheckService checks;
     private final CheckMetrics metrics;
 
-    CheckController(AuditTrail audit, CheckMetrics metrics) {
-        this.audit = audit;
+    CheckController(CheckService checks, CheckMetrics metrics) {
+        this.checks = checks;
         this.metrics = metrics;
     }
 
@@ -45,9 +46,9 @@ class CheckController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain,
             HttpServletRequest http) {
-        AuditTrail.Answer answer = metrics.record(
-                () -> audit.check(request, RequestBodyKeeper.body(http), acceptLanguage, caller(http), explain),
-                AuditTrail.Answer::response);
+        CheckAnswer answer = metrics.record(
+                () -> checks.check(request, RequestBodyKeeper.body(http), acceptLanguage, caller(http), explain),
+                CheckAnswer::response);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 

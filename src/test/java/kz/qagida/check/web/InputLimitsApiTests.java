@@ -77,6 +77,14 @@ class InputLimitsApiTests {
     }
 
     @Test
+    void aFractionWhereAWholeNumberIsExpectedIsRefusedByFieldNotRounded() throws Exception {
+        assertThat(refused(person(",\"host\":{\"penaltiesLast12Months\":1.5}")).at("/errors/0/field").asString())
+                .isEqualTo("host.penaltiesLast12Months");
+        assertThat(refused(person(",\"requests\":{\"plannedEntry\":{\"date\":\"2024-05-01\",\"days\":10.5}}"))
+                .at("/errors/0/field").asString()).isEqualTo("requests.plannedEntry.days");
+    }
+
+    @Test
     void aNullInAListIsNamedWithoutInternals() throws Exception {
         JsonNode body = refused(person(",\"history\":{\"offences\":[null]}"));
         assertThat(body.at("/errors/0/field").asString()).isEqualTo("history");

@@ -1,7 +1,0 @@
-package kz.qagida.facts;
-
-import java.time.LocalDate;
-
-/** The one fact every evaluation has: the date the check is made for. */
-public record Context(LocalDate asOf) {
-}

@@ -1,9 +1,0 @@
-package kz.qagida.facts;
-
-/** Derived: a stay exempt from the registration duty in force, and why (ST-3, ST-5). */
-public record ExemptStay(Stay stay, Exemption exemption) {
-
-    public String reason() {
-        return "VISA_CATEGORY".equals(exemption.reason()) ? "VISA" : exemption.reason();
-    }
-}

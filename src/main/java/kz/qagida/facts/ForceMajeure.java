@@ -1,5 +1,0 @@
-package kz.qagida.facts;
-
-/** The caller says the departure was delayed for reasons beyond the foreigner's control (ST-9). */
-public record ForceMajeure() {
-}

@@ -1,5 +1,0 @@
-package kz.qagida.facts;
-
-/** Derived: {@code requests.documentFor} as an ISO alpha-2 code. */
-public record LegalisationAsked(String country) {
-}

@@ -1,7 +1,0 @@
-package kz.qagida.facts;
-
-import java.time.LocalDate;
-
-/** Derived: a stay went on past its last lawful day by {@code days} days of presence (ST-1). */
-public record Overstay(Stay stay, LocalDate lastLawfulDay, long days) {
-}

@@ -1,5 +1,0 @@
-package kz.qagida.facts;
-
-/** Derived: the person is in Kazakhstan on the check date, needs a visa and holds none (EN-11). */
-public record PresentWithoutVisa(Stay stay) {
-}

@@ -1,7 +1,0 @@
-package kz.qagida.facts;
-
-import kz.qagida.law.RuleInfo;
-
-/** The fee table row in force for a service asked for: {@code mrp} or {@code usd}. */
-public record StateFeeRow(StateServiceAsked asked, RuleInfo row) {
-}

@@ -1,6 +1,0 @@
-package kz.qagida.facts;
-
-/** On what basis a stay was made. */
-public enum StayBasis {
-    VISA_FREE, VISA, E_VISA, TRP, TRANSIT
-}

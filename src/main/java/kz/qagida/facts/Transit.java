@@ -1,9 +1,0 @@
-package kz.qagida.facts;
-
-/** A transit through Kazakhstan: whether the person holds documents for the onward country. */
-public record Transit(Boolean onwardDocument) {
-
-    public Transit {
-        onwardDocument = Boolean.TRUE.equals(onwardDocument);
-    }
-}

@@ -1,0 +1,2 @@
+/** Exit facts: the grounds on which exit is not allowed. */
+package kz.qagida.facts.exit;

@@ -1,0 +1,2 @@
+/** Host facts: notification terms, late notifications and host fines. */
+package kz.qagida.facts.host;

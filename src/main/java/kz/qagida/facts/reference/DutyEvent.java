@@ -1,0 +1,16 @@
+package kz.qagida.facts.reference;
+
+import java.time.LocalDate;
+
+/**
+ * Derived: an event that starts a term in working days: ARRIVAL (the current or latest stay's
+ * entry, HO-1), RESIDENCE_CHANGE ({@code host.residenceChangedOn}, HO-2), MIGRATION_CARD_LOST
+ * ({@code requests.migrationCardLostOn}, ST-8); {@code doneOn} is when the duty was done (null: not yet).
+ */
+public record DutyEvent(String event, LocalDate on, LocalDate doneOn) {
+
+    /** Done after {@code due}, or not done and {@code asOf} is past {@code due}. */
+    public boolean lateFor(LocalDate due, LocalDate asOf) {
+        return doneOn != null ? doneOn.isAfter(due) : asOf.isAfter(due);
+    }
+}

@@ -1,0 +1,5 @@
+package kz.qagida.facts.visa;
+
+/** Derived: {@code requests.documentFor} as an ISO alpha-2 code. */
+public record LegalisationAsked(String country) {
+}

@@ -1,0 +1,2 @@
+/** Visa facts: category terms and changes, legalisation and state fees. */
+package kz.qagida.facts.visa;
