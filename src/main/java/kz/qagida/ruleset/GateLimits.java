@@ -15,8 +15,8 @@ public record GateLimits(DataSize maxHeap, Duration wallClock, Duration cpuTime)
 
     public GateLimits {
         maxHeap = maxHeap == null ? DataSize.ofMegabytes(512) : maxHeap;
-        wallClock = wallClock == null ? Duration.ofMinutes(2) : wallClock;
-        cpuTime = cpuTime == null ? Duration.ofMinutes(2) : cpuTime;
+        wallClock = wallClock == null ? Duration.ofMinutes(5) : wallClock;
+        cpuTime = cpuTime == null ? Duration.ofMinutes(3) : cpuTime;
     }
 
     public static GateLimits defaults() {
