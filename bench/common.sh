@@ -9,7 +9,11 @@ BODY="${BODY:-$ROOT/src/main/resources/api/check-request-example.json}"
 OUT="${OUT:-$ROOT/target/bench}"
 mkdir -p "$OUT"
 export QAGIDA_BENCH_KEY="$KEY" QAGIDA_BENCH_BODY="$BODY"
-[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
+NOOP_CLASS=kz/qagida/check/web/BenchNoopController.class
+[ -f "$JAR" ] && [ -f "target/test-classes/$NOOP_CLASS" ] || ./mvnw -q -B package -DskipTests
+# the no-op baseline is not in the jar: the service loads it from here (loader.path)
+NOOP_DIR="$ROOT/target/bench-noop"
+mkdir -p "$NOOP_DIR/$(dirname "$NOOP_CLASS")" && cp "target/test-classes/$NOOP_CLASS" "$NOOP_DIR/$NOOP_CLASS"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -17,7 +21,8 @@ CLK_TCK="$(getconf CLK_TCK)"
 start_service() {
   local t0 t1
   t0="$(date +%s.%N)"
-  QAGIDA_API_KEYS="bench:$KEY:checker,analyst" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+  QAGIDA_API_KEYS="bench:$KEY:checker,analyst" java ${JAVA_OPTS:-} -Dloader.path="$NOOP_DIR" -cp "$JAR" \
+    org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" \
     --qagida.bench.noop=true "$@" > "$OUT/server.log" 2>&1 &
   PID=$!
   trap 'kill $PID 2> /dev/null || true' EXIT

@@ -1,6 +1,5 @@
 package kz.qagida.audit;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,9 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckResponse;
 import kz.qagida.check.CheckService;
+import kz.qagida.check.Problems;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleBaseLoader;
@@ -103,22 +101,16 @@ public class Replayer {
         }
         List<RuleFile> files = store.rulesetFiles(version);
         if (files.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Ruleset " + version + " is not stored, so the evaluation cannot be replayed under it.");
-            problem.setType(URI.create("/problems/ruleset-not-stored"));
-            problem.setTitle("Ruleset not stored");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw Problems.error(HttpStatus.CONFLICT, "/problems/ruleset-not-stored", "Ruleset not stored",
+                    "Ruleset " + version + " is not stored, so the evaluation cannot be replayed under it.", null);
         }
         RuleBase base;
         try {
             base = RuleBaseLoader.load(files);
         } catch (kz.qagida.rules.RuleLoadException e) {
             // the stored files are intact, but this build's fact classes or loader no longer accept them
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Ruleset " + version
-                    + " no longer compiles with this version of Qagida: " + e.problems().get(0));
-            problem.setType(URI.create("/problems/ruleset-not-replayable"));
-            problem.setTitle("Ruleset not replayable");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+            throw Problems.error(HttpStatus.CONFLICT, "/problems/ruleset-not-replayable", "Ruleset not replayable",
+                    "Ruleset " + version + " no longer compiles with this version of Qagida: " + e.problems().get(0), e);
         }
         if (!base.version().equals(version)) {
             throw new IllegalStateException("stored ruleset " + version + " reloads as " + base.version());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import kz.qagida.law.Citation;
+import kz.qagida.law.Penalty;
 import kz.qagida.law.RuleRef;
 import kz.qagida.law.Severity;
 import kz.qagida.law.Subject;
@@ -24,7 +25,7 @@ public record CheckResponse(UUID evaluationId, LocalDate asOf, Ruleset ruleset, 
 
     /** One conclusion; {@code explanation} only with {@code ?explain=true}. */
     public record ConclusionView(String code, Severity severity, Subject subject, String message, LocalDate dueDate,
-            Map<String, Object> facts, Object penalty, List<Citation> citations, RuleRef rule,
+            Map<String, Object> facts, Penalty penalty, List<Citation> citations, RuleRef rule,
             @JsonInclude(JsonInclude.Include.NON_NULL) Derivation explanation,
             @JsonInclude(JsonInclude.Include.NON_NULL) InterpretationView interpretation) {
     }

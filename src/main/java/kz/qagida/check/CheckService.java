@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -240,9 +244,16 @@ public class CheckService {
         return s.entry() + ".." + (s.exit() == null ? "" : s.exit());
     }
 
-    /** Validates what bean validation cannot, then builds the facts the rules see. */
+    /**
+     * Validates the request, for the single and the batch endpoint alike (the constraints on its
+     * records, then the {@link InputLimits}, then what depends on several fields), and builds the
+     * facts the rules see. Throws {@link InvalidRequestException} naming every bad field.
+     */
     static List<Object> facts(CheckRequest request, LocalDate asOf) {
-        List<FieldProblem> errors = new ArrayList<>(InputLimits.check(request));
+        List<FieldProblem> errors = new ArrayList<>(constraints(request));
+        if (errors.isEmpty()) {
+            errors.addAll(InputLimits.check(request));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -301,5 +312,21 @@ public class CheckService {
             }
         }
         return facts;
+    }
+
+    /** What the constraints on the request's records ({@code @NotNull}, {@code @Size}, …) find, by field. */
+    static List<FieldProblem> constraints(CheckRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<CheckRequest> v : Constraints.VALIDATOR.validate(request)) {
+            // stays[0].<list element> is the item itself: stays[0]
+            String field = v.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
+            errors.add(new FieldProblem(field.isEmpty() ? "body" : field, v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        return errors;
+    }
+
+    private static final class Constraints {
+        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * items ({@value #MAX_STAYS} stays), whole numbers within 0..{@value #MAX_NUMBER}. Walking the records
  * covers fields added later without touching this class.
  */
-public final class InputLimits {
+final class InputLimits {
 
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2100;

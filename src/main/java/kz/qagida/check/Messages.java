@@ -49,7 +49,7 @@ final class Messages {
             return fill(template, c.facts());
         }
         Map<String, Object> values = new java.util.HashMap<>(c.facts());
-        values.put("penalty", c.penalty() instanceof Penalty p ? penalty(p, language, texts) : text("PENALTY_NONE", language, texts));
+        values.put("penalty", c.penalty() != null ? penalty(c.penalty(), language, texts) : text("PENALTY_NONE", language, texts));
         return fill(template, values);
     }
 

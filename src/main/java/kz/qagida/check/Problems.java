@@ -2,10 +2,14 @@ package kz.qagida.check;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -13,23 +17,63 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details for bad input, shared by the single check, the batch and the error handler. */
+/**
+ * Every problem-details answer is built here (RFC 9457): bad input, refusals, conflicts, unavailable
+ * stores, internal errors, and the bodies the filters write before Spring MVC runs.
+ */
 public final class Problems {
 
     public static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
     public static final URI EVALUATION_TOO_LARGE = URI.create("/problems/evaluation-too-large");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
 
+    /** A problem of {@code status}; {@code type} is a path such as {@code /problems/forbidden}, or null. */
+    public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (type != null) {
+            problem.setType(URI.create(type));
+        }
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The same, as an exception Spring MVC renders as it is. */
+    public static ErrorResponseException error(HttpStatusCode status, String type, String title, String detail,
+            Throwable cause) {
+        return new ErrorResponseException(status, of(status, type, title, detail), cause);
+    }
+
+    /** A 500 that says nothing of the cause (which is logged). */
+    public static ProblemDetail internalError(String detail) {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, null, "Internal error", detail);
+    }
+
+    /**
+     * A problem's JSON for a filter that answers before Spring MVC runs: the five standard members,
+     * {@code instance} being the request's path.
+     */
+    public static byte[] json(ProblemDetail problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
+            body.put("type", problem.getType().toString());
+        }
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", instance);
+        return JSON.writeValueAsBytes(body);
+    }
+
     /** A 400 naming each invalid field. */
     public static ProblemDetail invalidRequest(List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, INVALID_REQUEST.toString(), "Invalid request",
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid; see errors");
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -25,7 +25,7 @@ public final class Conclusion {
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final List<RuleInfo> basedOn = new ArrayList<>();
     private LocalDate dueDate;
-    private Object penalty;
+    private Penalty penalty;
     private boolean entryDenied;
 
     private Conclusion(String code, Severity severity, Subject subject, RuleInfo firedBy) {
@@ -56,7 +56,7 @@ public final class Conclusion {
         return with("dueDate", day);
     }
 
-    public Conclusion penalty(Object penalty) {
+    public Conclusion penalty(Penalty penalty) {
         this.penalty = penalty;
         return this;
     }
@@ -95,12 +95,27 @@ public final class Conclusion {
         return dueDate;
     }
 
-    public Object penalty() {
+    public Penalty penalty() {
         return penalty;
     }
 
     public Map<String, Object> facts() {
         return Collections.unmodifiableMap(facts);
+    }
+
+    /**
+     * A copy resting on {@code more} rows too, after its own: how an evaluation applies the
+     * {@link AddedBasis} facts its rules inserted, leaving the conclusion they name as inserted.
+     */
+    public Conclusion withBases(List<RuleInfo> more) {
+        Conclusion copy = new Conclusion(code, severity, subject, firedBy);
+        copy.facts.putAll(facts);
+        copy.basedOn.addAll(basedOn);
+        more.forEach(copy::basedOn);
+        copy.dueDate = dueDate;
+        copy.penalty = penalty;
+        copy.entryDenied = entryDenied;
+        return copy;
     }
 
     /** The rule the conclusion is attributed to: the deciding row if there is one, else the firing rule. */

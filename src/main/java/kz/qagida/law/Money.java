@@ -32,6 +32,6 @@ public final class Money {
 
     /** True when a conclusion states an amount in MRP (a penalty with an amount, or a fee). */
     public static boolean inMrp(Conclusion c) {
-        return (c.penalty() instanceof Penalty p && p.mrp() != null) || c.facts().containsKey("mrp");
+        return (c.penalty() != null && c.penalty().mrp() != null) || c.facts().containsKey("mrp");
     }
 }

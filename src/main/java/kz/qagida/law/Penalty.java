@@ -49,13 +49,13 @@ public record Penalty(Kind kind, BigDecimal mrp, BigDecimal tenge, Integer mrpVa
     }
 
     /** The forms of liability a conclusion's penalty names: its kind, then its alternatives; empty for none. */
-    public static List<String> forms(Object penalty) {
-        if (!(penalty instanceof Penalty p)) {
+    public static List<String> forms(Penalty penalty) {
+        if (penalty == null) {
             return List.of();
         }
         List<String> forms = new ArrayList<>();
-        forms.add(p.kind().name());
-        p.alternatives().forEach(k -> forms.add(k.name()));
+        forms.add(penalty.kind().name());
+        penalty.alternatives().forEach(k -> forms.add(k.name()));
         return forms;
     }
 }

@@ -7,8 +7,4 @@ import kz.qagida.law.Conclusion;
 
 /** What one run of the rules produced; derivations only when an explanation was asked for. */
 public record Evaluation(List<Conclusion> conclusions, List<FiredRule> firedRules, Map<Conclusion, Derivation> derivations) {
-
-    public Evaluation(List<Conclusion> conclusions, List<FiredRule> firedRules) {
-        this(conclusions, firedRules, Map.of());
-    }
 }

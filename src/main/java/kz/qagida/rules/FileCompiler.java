@@ -71,6 +71,14 @@ final class FileCompiler {
             drl = f.text();
             locations = drlLocations(drl);
         }
+        Map<Integer, String> unnamed = Phases.unnamed(drl);
+        if (!unnamed.isEmpty()) {
+            String text = drl;
+            unnamed.forEach((line, salience) -> problems.add(new Problem(f.path(),
+                    errorLocation(f.path(), text, new int[] {line}), Phases.message(salience))));
+            return null;
+        }
+        drl = Phases.resolve(drl);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
                 ResourceType.DRL);

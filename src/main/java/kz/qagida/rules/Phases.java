@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 
 import kz.qagida.law.Phase;
 
-/** Finds each salience of a rule file that is not a named phase ({@link Phase}). */
+/**
+ * A rule's salience is a named phase, {@code salience (Phase.DERIVE)} ({@link Phase}). Any other is
+ * refused; a named one is compiled as the number it stands for, so Drools orders by a constant
+ * rather than evaluating an expression on every activation.
+ */
 final class Phases {
 
     private static final Pattern SALIENCE = Pattern.compile("^[ \\t]*salience\\b[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
@@ -28,6 +32,19 @@ final class Phases {
             }
         }
         return found;
+    }
+
+    /** The text with each {@code salience (Phase.NAME)} written as its number, line for line. */
+    static String resolve(String drl) {
+        Matcher m = SALIENCE.matcher(drl);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Matcher named = NAMED.matcher(m.group(1));
+            Integer value = named.matches() ? Phase.all().get(named.group(1)) : null;
+            String line = value == null ? m.group() : m.group().replace(m.group(1), String.valueOf(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(line));
+        }
+        return m.appendTail(out).toString();
     }
 
     static String message(String salience) {

@@ -14,6 +14,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import tools.jackson.databind.JsonNode;
 
+import kz.qagida.law.AddedBasis;
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.RuleInfo;
 
@@ -110,13 +111,16 @@ public final class RuleBase {
                 throw new EvaluationTooLargeException("firings", maxFirings, "the rules fired more than " + maxFirings
                         + " times for this check (the ceiling qagida.checks.max-firings); last: " + fired.get(fired.size() - 1).name());
             }
+            Map<Conclusion, List<RuleInfo>> added = addedBases(session, fired);
             List<Conclusion> conclusions = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Conclusion)) {
-                conclusions.add((Conclusion) o);
-            }
             Map<Conclusion, Derivation> derivations = new java.util.IdentityHashMap<>();
-            if (tracer != null) {
-                conclusions.forEach(c -> derivations.put(c, tracer.derivation(c)));
+            for (Object o : session.getObjects(o -> o instanceof Conclusion)) {
+                Conclusion inserted = (Conclusion) o;
+                Conclusion c = added.containsKey(inserted) ? inserted.withBases(added.get(inserted)) : inserted;
+                conclusions.add(c);
+                if (tracer != null) {
+                    derivations.put(c, tracer.derivation(inserted));
+                }
             }
             return new Evaluation(conclusions, fired, derivations);
         } finally {
@@ -133,6 +137,16 @@ public final class RuleBase {
     /** The compiled rules, for the gate's check of the types they refer to. */
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The rows each conclusion rests on besides its own ({@link AddedBasis}), in the order their rules fired. */
+    private static Map<Conclusion, List<RuleInfo>> addedBases(KieSession session, List<FiredRule> fired) {
+        Map<Conclusion, List<RuleInfo>> added = new java.util.IdentityHashMap<>();
+        List<String> order = fired.stream().map(FiredRule::name).toList();
+        session.getObjects(o -> o instanceof AddedBasis).stream().map(o -> (AddedBasis) o)
+                .sorted(java.util.Comparator.comparingInt(b -> order.indexOf(b.row().name())))
+                .forEach(b -> added.computeIfAbsent(b.conclusion(), c -> new ArrayList<>()).add(b.row()));
+        return added;
     }
 
     /** The {@code when} part of each rule, by rule name, as written (tables: as generated). */

@@ -83,8 +83,6 @@ public final class RuleBaseLoader {
 
         Map<String, String> firstFileOfName = new HashMap<>();
         for (Compiled c : compiled) {
-            Phases.unnamed(c.drl()).forEach((line, salience) -> problems.add(
-                    new Problem(c.path(), FileCompiler.errorLocation(c.path(), c.drl(), new int[] {line}), Phases.message(salience))));
             for (String name : c.locations().keySet()) {
                 String other = firstFileOfName.putIfAbsent(name, c.path());
                 if (other != null) {

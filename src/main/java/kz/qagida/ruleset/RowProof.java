@@ -67,7 +67,8 @@ public final class RowProof {
                 try {
                     ObjectNode request = RowRequests.request(json, row, when, asOf);
                     CheckRequest check = json.treeToValue(request, CheckRequest.class);
-                    boolean annotates = base.consequences().getOrDefault(row.name(), "").contains(".basedOn(");
+                    boolean annotates = base.consequences().getOrDefault(row.name(), "").contains(".basedOn(")
+                            || base.consequences().getOrDefault(row.name(), "").contains("AddedBasis");
                     // the derivation is costly: asked for only when no conclusion names the row itself
                     boolean decided = decides(service.check(check, "en", base, false), row, annotates)
                             || decides(service.check(check, "en", base, true), row, annotates);

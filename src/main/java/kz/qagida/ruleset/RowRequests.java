@@ -66,6 +66,12 @@ final class RowRequests {
             work.put("workPermit", when.contains("VISA_FREE_REGIME"));
             stay.put("basis", "VISA_FREE");
         }
+        if (row.file().endsWith("/eaeu-states.drl.xlsx")) {
+            // membership matters to a citizen employed without a work permit
+            ObjectNode work = r.putObject("work");
+            work.put("employed", true);
+            work.put("workPermit", false);
+        }
         if (when.contains("Host(")) {
             host(r, when, asOf);
             if (!when.contains("penaltiesLast12Months >=")) {

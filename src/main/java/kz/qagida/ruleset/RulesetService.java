@@ -210,10 +210,6 @@ public class RulesetService {
         return new ArrayList<>(history);
     }
 
-    public RulesRoot root() {
-        return root;
-    }
-
     private void keep(RuleBase base) {
         kept.remove(base.version());
         kept.put(base.version(), base);

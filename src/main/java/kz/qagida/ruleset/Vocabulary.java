@@ -81,6 +81,7 @@ public final class Vocabulary {
     private static final Pattern TABLE_ROW = Pattern.compile("^// rule values at ([A-Z]+)(\\d+),");
 
     private final Set<String> seen = new HashSet<>();
+    private final Set<String> declared = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
 
     private Vocabulary() {
@@ -89,6 +90,13 @@ public final class Vocabulary {
     /** Every name outside the vocabulary, in every DRL file and decision table of the candidate. */
     public static List<Finding> check(List<RuleFile> files) {
         Vocabulary v = new Vocabulary();
+        for (RuleFile f : files) {
+            // a type declared in one file of a package is visible in the others
+            Matcher d = DECLARE.matcher(f.isDrl() ? strip(f.text()) : "");
+            while (d.find()) {
+                v.declared.add(d.group(1));
+            }
+        }
         for (RuleFile f : files) {
             if (f.isDrl()) {
                 v.drl(f.path(), f.text(), null);
@@ -108,7 +116,7 @@ public final class Vocabulary {
     private void drl(String path, String text, byte[] table) {
         String code = strip(text);
         String[] lines = code.split("\n", -1);
-        Set<String> types = new HashSet<>();
+        Set<String> types = new HashSet<>(declared);
         Set<String> wildcards = new LinkedHashSet<>();
         Matcher d = DECLARE.matcher(code);
         while (d.find()) {

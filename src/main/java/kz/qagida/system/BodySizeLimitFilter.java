@@ -1,7 +1,6 @@
 package kz.qagida.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
@@ -13,9 +12,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import kz.qagida.check.Problems;
 
 /**
  * Refuses bodies over {@code qagida.max-body-bytes} with 413 problem details: at once when the
@@ -58,9 +60,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // bytes, not the writer: the writer would add "; charset=ISO-8859-1" to the media type
-            response.getOutputStream().write(("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"the request body exceeds " + limit + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "").replace("\\", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(Problems.json(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "/problems/body-too-large",
+                    "Request body too large", "the request body exceeds " + limit + " bytes"), request.getRequestURI()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit, readTimeout), response);

@@ -1,6 +1,5 @@
 package kz.qagida.system;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -45,27 +43,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BodyTooSlowException.class)
     ResponseEntity<Object> tooSlow(BodyTooSlowException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, e.getMessage());
-        problem.setType(URI.create("/problems/body-too-slow"));
-        problem.setTitle("Request body too slow");
-        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(problem);
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(org.springframework.http.HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(HttpStatus.REQUEST_TIMEOUT, "/problems/body-too-slow", "Request body too slow", e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setType(URI.create("/problems/body-too-large"));
-        problem.setTitle("Request body too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "/problems/body-too-large", "Request body too large", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service failed to answer; the error has been logged.");
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError()
+                .body(Problems.internalError("The service failed to answer; the error has been logged."));
     }
 
     @Override

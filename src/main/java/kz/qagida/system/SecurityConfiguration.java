@@ -2,9 +2,7 @@ package kz.qagida.system;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -16,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -30,6 +29,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import kz.qagida.check.Problems;
 
 /**
  * Who may call what, in one place, by path. Callers send an API key in {@code X-API-Key}; its roles
@@ -106,15 +107,10 @@ class SecurityConfiguration {
 
     private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response, int status,
             String type, String title, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        response.getOutputStream().write(Problems.json(Problems.of(HttpStatusCode.valueOf(status), type, title, detail),
+                request.getRequestURI()));
     }
 
     /** The caller, named by its key; {@code getName()} is what history and audit record. */

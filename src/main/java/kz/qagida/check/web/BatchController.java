@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -58,13 +56,11 @@ class BatchController {
     private final CheckService checks;
     private final CheckMetrics metrics;
     private final JsonMapper json;
-    private final Validator validator;
 
-    BatchController(CheckService checks, CheckMetrics metrics, JsonMapper json, Validator validator) {
+    BatchController(CheckService checks, CheckMetrics metrics, JsonMapper json) {
         this.checks = checks;
         this.metrics = metrics;
         this.json = json;
-        this.validator = validator;
     }
 
     @PostMapping(path = "/api/v1/checks/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -110,14 +106,6 @@ class BatchController {
             FieldProblem problem = Problems.fromJackson(e);
             return refused(index, List.of(problem != null ? problem : new FieldProblem("body", "not a readable check request")));
         }
-        List<FieldProblem> errors = new ArrayList<>();
-        for (ConstraintViolation<CheckRequest> v : validator.validate(request)) {
-            errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        if (!errors.isEmpty()) {
-            errors.sort((a, b) -> a.field().compareTo(b.field()));
-            return refused(index, errors);
-        }
         long started = System.nanoTime();
         Supplier<CheckAnswer> answer = submitted(request, acceptLanguage, caller, explain);
         // the item's latency: its evaluation, then its own wait for the commit, not the items after it
@@ -151,10 +139,8 @@ class BatchController {
             return new ItemResult(index, e.getStatusCode().value(), null, view(e.getBody()));
         } catch (RuntimeException e) {
             log.error("Unexpected error in batch item {}", index, e);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
-                    "The service failed to answer this item; the error has been logged.");
-            problem.setTitle("Internal error");
-            return new ItemResult(index, 500, null, view(problem));
+            return new ItemResult(index, 500, null,
+                    view(Problems.internalError("The service failed to answer this item; the error has been logged.")));
         }
     }
 

@@ -1,7 +1,6 @@
 package kz.qagida.check.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,7 +41,7 @@ class CheckController {
     @ApiResponse(responseCode = "200", description = "The conclusions, recorded in the audit trail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CheckResponse.class)))
-    ResponseEntity<byte[]> check(@Valid @RequestBody CheckRequest request,
+    ResponseEntity<byte[]> check(@RequestBody CheckRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestParam(name = "explain", defaultValue = "false") boolean explain,
             HttpServletRequest http) {

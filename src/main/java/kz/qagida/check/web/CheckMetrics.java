@@ -33,10 +33,6 @@ class CheckMetrics {
                 .publishPercentileHistogram().register(registry);
     }
 
-    CheckResponse record(Supplier<CheckResponse> check) {
-        return record(check, r -> r);
-    }
-
     /** Measures a check whose result carries its response (the audited answer, say). */
     <T> T record(Supplier<T> check, java.util.function.Function<T, CheckResponse> responseOf) {
         return record(0, check, responseOf);

@@ -8,10 +8,6 @@ import kz.qagida.law.RuleInfo;
  */
 public record HostFineRow(RuleInfo row, LateNotification late) {
 
-    public boolean repeat() {
-        return late != null;
-    }
-
     /** True when this row governs {@code late} over {@code other}: a repeat over a first offence. */
     public boolean supersedes(HostFineRow other, LateNotification late) {
         return this.late == late && other.late == null && this != other;

@@ -7,13 +7,13 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import kz.qagida.check.Problems;
 import kz.qagida.law.Citation;
 import kz.qagida.law.RuleInfo;
 import kz.qagida.rules.ActiveRuleBase;
@@ -54,9 +54,8 @@ class RulesCatalogController {
                 .map(r -> view(r, conditions.get(r.name())))
                 .toList();
         if (found.isEmpty()) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no rule with id or name '" + id + "'");
-            p.setTitle("Unknown rule");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Problems.of(HttpStatus.NOT_FOUND, null, "Unknown rule", "no rule with id or name '" + id + "'"));
         }
         return ResponseEntity.ok(found);
     }

@@ -2,7 +2,6 @@ package kz.qagida.ruleset.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -80,19 +79,16 @@ class RulesetController {
         }
         return service.rollback(body.version(), actor(request)).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
-                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "version " + body.version() + " is not among the recently active rulesets; see /api/v1/ruleset/history");
-                    p.setTitle("Unknown ruleset version");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, null,
+                            "Unknown ruleset version", "version " + body.version()
+                                    + " is not among the recently active rulesets; see /api/v1/ruleset/history"));
                 });
     }
 
     private static ResponseEntity<Object> refused(GateReport report) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "/problems/ruleset-refused", "Ruleset refused",
                 report.errors().size() + " error(s), " + report.scenarioFailures().size()
                         + " failing scenario(s); the previous ruleset keeps serving");
-        p.setType(URI.create("/problems/ruleset-refused"));
-        p.setTitle("Ruleset refused");
         p.setProperty("report", report);
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(p);
     }

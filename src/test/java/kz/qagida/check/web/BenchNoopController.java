@@ -13,7 +13,8 @@ import kz.qagida.check.CheckRequest;
 /**
  * The baseline for the HTTP benchmark (bench/): parses and validates a check request like
  * {@code POST /api/v1/checks} and returns it unchanged, without running rules. Only with
- * {@code qagida.bench.noop=true}.
+ * {@code qagida.bench.noop=true}. Not in the production jar: bench/common.sh adds this class from
+ * the test classes ({@code -Dloader.path}).
  */
 @RestController
 @ConditionalOnBooleanProperty("qagida.bench.noop")
