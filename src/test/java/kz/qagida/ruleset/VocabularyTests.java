@@ -70,7 +70,7 @@ class VocabularyTests {
         List<Finding> findings = Vocabulary.check(List.of(new RuleFile("decision-tables/host/host-fines.drl.xlsx",
                 Files.readAllBytes(table))));
         assertThat(findings).extracting(Finding::toString)
-                .anySatisfy(f -> assertThat(f).startsWith("ERROR decision-tables/host/host-fines.drl.xlsx (cell C11): System: outside"))
+                .anySatisfy(f -> assertThat(f).startsWith("ERROR decision-tables/host/host-fines.drl.xlsx (cell D11): System: outside"))
                 .anySatisfy(f -> assertThat(f).startsWith("ERROR decision-tables/host/host-fines.drl.xlsx (cell C2): import of java.io.*"));
     }
 
