@@ -7,8 +7,10 @@
 #     of the medians (target <= 2.5, stretch 1.5);
 #  2. POST /api/v1/ruleset/reload after a one-line DRL change and after a one-table change (the
 #     whole gate: compile what changed, lint, every scenario, swap), each REPEAT times (target <= 3 s);
-#  3. with THROUGHPUT=1, also bench/http.sh and scripts/audit-benchmark.sh (their ratios).
-# Usage: bench/startup.sh   (env: ROUNDS=3 REPEAT=3 THROUGHPUT=0 PORT=18080 JAVA_OPTS=...)
+#  3. with CDS=1, also Qagida from the extracted jar with a class data sharing archive made by a
+#     training run (as the Dockerfile does), in the same alternation;
+#  4. with THROUGHPUT=1, also bench/http.sh and scripts/audit-benchmark.sh (their ratios).
+# Usage: bench/startup.sh   (env: ROUNDS=3 REPEAT=3 CDS=0 THROUGHPUT=0 PORT=18080 JAVA_OPTS=...)
 source "$(dirname "$0")/common.sh"
 ROUNDS="${ROUNDS:-3}"; REPEAT="${REPEAT:-3}"
 [ -f "$ROOT/target/test-classes/bench/RulelessApplication.class" ] || ./mvnw -q -B test-compile
@@ -19,7 +21,13 @@ launch() {
   local dir t0 t1
   dir="$(mktemp -d)"
   t0="$(date +%s.%N)"
-  if [ "$name" = ruleless ]; then
+  if [ "$name" = qagida-cds ]; then
+    (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$CDS_DIR/qagida.jsa" \
+      -jar "$CDS_DIR/qagida.jar" --server.port="$PORT" --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
+  elif [ "$name" = qagida-cds-training ]; then
+    (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$CDS_DIR/qagida.jsa" \
+      -jar "$CDS_DIR/qagida.jar" --server.port="$PORT" --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
+  elif [ "$name" = ruleless ]; then
     (cd "$dir" && exec java ${JAVA_OPTS:-} -Dloader.path="$ROOT/target/test-classes" -Dloader.main=bench.RulelessApplication \
       -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" "$@") > "$OUT/startup-$name.log" 2>&1 &
   else
@@ -46,19 +54,33 @@ stop() {
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-q=(); r=()
+SIDES="ruleless qagida"
+if [ "${CDS:-0}" = 1 ]; then
+  # the archive of the classes a start loads, made by one training run up to the first answer (JDK 17: dynamic AppCDS)
+  CDS_DIR="$ROOT/target/cds"; rm -rf "$CDS_DIR"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" > /dev/null
+  launch qagida-cds-training; stop
+  SIDES="ruleless qagida qagida-cds"
+fi
+q=(); r=(); c=()
 for i in $(seq 1 "$ROUNDS"); do
-  # ABBA order, so that a machine getting busier or quieter favours neither side
-  if [ $((i % 2)) = 1 ]; then order="ruleless qagida"; else order="qagida ruleless"; fi
+  # forward then backward, so that a machine getting busier or quieter favours no side
+  order="$SIDES"; [ $((i % 2)) = 0 ] && order="$(echo "$SIDES" | tr ' ' '\n' | tac | tr '\n' ' ')"
   for side in $order; do
     launch "$side"; stop
-    if [ "$side" = qagida ]; then q+=("$STARTUP_S"); else r+=("$STARTUP_S"); fi
+    case "$side" in qagida) q+=("$STARTUP_S") ;; ruleless) r+=("$STARTUP_S") ;; *) c+=("$STARTUP_S") ;; esac
     echo "{\"round\": $i, \"app\": \"$side\", \"startup_to_first_answer_s\": $STARTUP_S}" | tee -a "$OUT/startup.json"
   done
 done
 QM="$(echo "${q[*]}" | median)"; RM="$(echo "${r[*]}" | median)"
 echo "{\"qagida_median_s\": $QM, \"ruleless_median_s\": $RM, \"startup_ratio\": $(awk -v a="$QM" -v b="$RM" 'BEGIN { printf "%.2f", a / b }'), \"qagida_s\": \"${q[*]}\", \"ruleless_s\": \"${r[*]}\"}" \
   | tee -a "$OUT/startup.json"
+if [ "${CDS:-0}" = 1 ]; then
+  CM="$(echo "${c[*]}" | median)"
+  echo "{\"qagida_cds_median_s\": $CM, \"cds_over_jar\": $(awk -v a="$CM" -v b="$QM" 'BEGIN { printf "%.2f", a / b }'), \"cds_over_ruleless\": $(awk -v a="$CM" -v b="$RM" 'BEGIN { printf "%.2f", a / b }'), \"qagida_cds_s\": \"${c[*]}\"}" \
+    | tee -a "$OUT/startup.json"
+fi
+[ "${SKIP_RELOAD:-0}" = 1 ] && exit 0
 
 # reloads, on a copy of the rules root
 RULES="$(mktemp -d)"

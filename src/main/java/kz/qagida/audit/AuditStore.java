@@ -260,6 +260,25 @@ public class AuditStore {
         return new Page<>(items, page, size, total == null ? 0 : total);
     }
 
+    /** A recorded check as replay needs it: its request, date, language and the ruleset that answered it. */
+    public record RecordedCheck(UUID evaluationId, LocalDate asOf, String rulesetVersion, String acceptLanguage,
+            String requestJson) {
+    }
+
+    /** Recorded checks, newest first: recorded in [{@code from}, {@code to}) (null = open), at most {@code limit}. */
+    public List<RecordedCheck> recordedChecks(Instant from, Instant to, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(where, args, "r.recorded_at >= ?", from == null ? null : from.atOffset(ZoneOffset.UTC));
+        condition(where, args, "r.recorded_at < ?", to == null ? null : to.atOffset(ZoneOffset.UTC));
+        args.add(limit);
+        return jdbc.query("SELECT r.evaluation_id, r.as_of, r.ruleset_version, r.accept_language, r.request_json "
+                + "FROM audit_record r" + where + " ORDER BY r.seq DESC LIMIT ?", (rs, n) -> new RecordedCheck(
+                        rs.getObject("evaluation_id", UUID.class), rs.getObject("as_of", LocalDate.class),
+                        rs.getString("ruleset_version"), rs.getString("accept_language"), rs.getString("request_json")),
+                args.toArray());
+    }
+
     /** The values of a query column ({@code "\nA\nB\n"}). */
     static List<String> lines(String column) {
         return column.lines().filter(l -> !l.isEmpty()).toList();
@@ -328,11 +347,14 @@ public class AuditStore {
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
-    /** The files of a stored ruleset, sorted by path as the loader reads them; empty if it was never stored. */
+    /**
+     * The rule files of a stored ruleset, sorted by path as the loader reads them; empty if it was
+     * never stored. The scenario files the ruleset store keeps beside them are not part of the version.
+     */
     public List<RuleFile> rulesetFiles(String version) {
         Map<String, RuleFile> files = new TreeMap<>();
         jdbc.query("SELECT f.path, b.content FROM audit_ruleset_file f JOIN audit_blob b ON b.hash = f.hash "
-                + "WHERE f.ruleset_version = ?", rs -> {
+                + "WHERE f.ruleset_version = ? AND f.path NOT LIKE 'scenarios/%'", rs -> {
                     files.put(rs.getString(1), new RuleFile(rs.getString(1), rs.getBytes(2)));
                 }, version);
         return List.copyOf(files.values());

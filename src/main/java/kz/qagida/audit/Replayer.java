@@ -24,8 +24,7 @@ import kz.qagida.check.CheckService;
 import kz.qagida.check.Problems;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.RuleBase;
-import kz.qagida.rules.RuleBaseLoader;
-import kz.qagida.rules.RuleFile;
+import kz.qagida.rules.RuleBaseRepository;
 
 /**
  * Reruns a recorded request, on its recorded {@code asOf} and language, under the ruleset that
@@ -48,23 +47,19 @@ public class Replayer {
 
     /** Fields that differ on every run; the rulesets are reported apart. */
     private static final Set<String> IGNORED = Set.of("evaluationId", "ruleset");
-    private static final int CACHED_RULESETS = 3;
 
     private final AuditStore store;
     private final CheckService checks;
     private final ActiveRuleBase rules;
     private final JsonMapper json;
-    private final Map<String, RuleBase> loaded = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RuleBase> eldest) {
-            return size() > CACHED_RULESETS;
-        }
-    };
+    private final RuleBaseRepository ruleBases;
 
-    public Replayer(AuditStore store, CheckService checks, ActiveRuleBase rules, JsonMapper json) {
+    public Replayer(AuditStore store, CheckService checks, ActiveRuleBase rules, RuleBaseRepository ruleBases,
+            JsonMapper json) {
         this.store = store;
         this.checks = checks;
         this.rules = rules;
+        this.ruleBases = ruleBases;
         this.json = json;
     }
 
@@ -87,41 +82,25 @@ public class Replayer {
                 differences.isEmpty(), differences, recorded, replayed));
     }
 
-    /** The ruleset of a version: the active one, a recently reloaded one, or compiled from the stored files. */
+    /** The ruleset of a version: the active one, a kept one, or compiled from the stored files. */
     RuleBase ruleBase(String version) {
-        RuleBase active = rules.get();
-        if (active.version().equals(version)) {
-            return active;
-        }
-        synchronized (loaded) {
-            RuleBase cached = loaded.get(version);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        List<RuleFile> files = store.rulesetFiles(version);
-        if (files.isEmpty()) {
-            throw Problems.error(HttpStatus.CONFLICT, "/problems/ruleset-not-stored", "Ruleset not stored",
-                    "Ruleset " + version + " is not stored, so the evaluation cannot be replayed under it.", null);
-        }
-        RuleBase base;
+        Optional<RuleBase> base;
         try {
-            base = RuleBaseLoader.load(files);
+            base = ruleBases.find(version);
         } catch (kz.qagida.rules.RuleLoadException e) {
             // the stored files are intact, but this build's fact classes or loader no longer accept them
             throw Problems.error(HttpStatus.CONFLICT, "/problems/ruleset-not-replayable", "Ruleset not replayable",
                     "Ruleset " + version + " no longer compiles with this version of Qagida: " + e.problems().get(0), e);
         }
-        if (!base.version().equals(version)) {
-            throw new IllegalStateException("stored ruleset " + version + " reloads as " + base.version());
+        if (base.isEmpty()) {
+            throw Problems.error(HttpStatus.CONFLICT, "/problems/ruleset-not-stored", "Ruleset not stored",
+                    "Ruleset " + version + " is not stored, so the evaluation cannot be replayed under it.", null);
         }
-        synchronized (loaded) {
-            loaded.put(version, base);
-        }
-        return base;
+        return base.get();
     }
 
-    static void diff(String path, JsonNode a, JsonNode b, List<Difference> out) {
+    /** Adds the differences between two answers (conclusions matched by code, fired rules by name) to {@code out}. */
+    public static void diff(String path, JsonNode a, JsonNode b, List<Difference> out) {
         if (a == null || b == null || a.isMissingNode() || b.isMissingNode()) {
             if (!(isAbsent(a) && isAbsent(b))) {
                 out.add(new Difference(path, isAbsent(a) ? null : a, isAbsent(b) ? null : b));

@@ -33,8 +33,37 @@ final class LawCatalog {
     }
 
     record Row(String id, String name, String anchor, String file, Integer row, LocalDate from, LocalDate to,
-            boolean inForce, Map<String, String> values, List<Citation> citations, String note, String conditions,
+            boolean inForce, Map<String, String> values, List<Cite> citations, String note, String conditions,
             List<Version> versions) {
+
+        public String fileName() {
+            return file.substring(file.lastIndexOf('/') + 1) + (row == null ? "" : " : " + row);
+        }
+
+        public String validity() {
+            return (from == null ? "…" : from.toString()) + " – " + (to == null ? "…" : to.toString());
+        }
+    }
+
+    /** A citation as shown: "KOAP art. 517 part 1", with the seed file it was taken from. */
+    record Cite(String text, String source) {
+
+        static Cite of(Citation c) {
+            StringBuilder s = new StringBuilder(c.act());
+            if (c.article() != null) {
+                s.append(" art. ").append(c.article());
+            }
+            if (c.paragraph() != null) {
+                s.append(" para. ").append(c.paragraph());
+            }
+            if (c.part() != null) {
+                s.append(" part ").append(c.part());
+            }
+            if (c.subparagraph() != null) {
+                s.append(" subpara. ").append(c.subparagraph());
+            }
+            return new Cite(s.toString(), c.source());
+        }
     }
 
     private final RuleBase rules;
@@ -107,7 +136,8 @@ final class LawCatalog {
         }
         versions.sort(Comparator.comparing(Version::from, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new Row(r.id(), r.name(), anchor(r.name()), r.file(), r.row(), r.validity().from(), r.validity().to(),
-                on == null || r.validity().contains(on), new LinkedHashMap<>(r.params()), r.citations(), r.note(),
+                on == null || r.validity().contains(on), new LinkedHashMap<>(r.params()),
+                r.citations().stream().map(Cite::of).toList(), r.note(),
                 conditions.strip(), versions);
     }
 

@@ -59,8 +59,18 @@ final class FileCompiler {
         Map<String, Integer> rows = new HashMap<>();
         Map<Integer, String> notes = Map.of();
         if (f.isTable()) {
+            // cells read as typed and converted to their column's type (TableCells); a bad cell is named
+            int before = problems.size();
+            TableCells.Read cells = TableCells.read(f, problems);
+            if (cells == null) {
+                problems.add(new Problem(f.path(), null, "cannot read the decision table: not a readable .xlsx workbook"));
+                return null;
+            }
+            if (problems.size() > before) {
+                return null; // compiling mistyped cells would only repeat the problems in Drools' words
+            }
             try {
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(f.content()), InputType.XLS);
+                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(cells.normalized()), InputType.XLS);
             } catch (RuntimeException e) {
                 problems.add(new Problem(f.path(), null, "cannot read the decision table: " + RuleBaseLoader.rootMessage(e)));
                 return null;
@@ -78,17 +88,17 @@ final class FileCompiler {
                     errorLocation(f.path(), text, new int[] {line}), Phases.message(salience))));
             return null;
         }
-        drl = Phases.resolve(drl);
+        String resolved = Phases.resolve(drl);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
+        builder.add(ResourceFactory.newByteArrayResource(resolved.getBytes(StandardCharsets.UTF_8)).setSourcePath(f.path()),
                 ResourceType.DRL);
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError e : builder.getErrors()) {
-                problems.add(new Problem(f.path(), errorLocation(f.path(), drl, e.getLines()), e.getMessage().trim()));
+                problems.add(new Problem(f.path(), errorLocation(f.path(), resolved, e.getLines()), e.getMessage().trim()));
             }
             return null;
         }
-        return new Compiled(f.path(), drl, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes),
+        return new Compiled(f.path(), resolved, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes),
                 serialize(builder.getKnowledgePackages()));
     }
 

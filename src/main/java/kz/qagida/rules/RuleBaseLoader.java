@@ -2,13 +2,10 @@ package kz.qagida.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +95,20 @@ public final class RuleBaseLoader {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         Map<String, Compiled> byRule = new HashMap<>();
         List<KiePackage> packages = new ArrayList<>();
+        // Among matches of equal salience Drools fires the rule loaded first. One builder over all
+        // files numbers a package's rules across its files in path order; compiled apart, each file
+        // starts again at 0. Renumbered here as one builder would, so that the rules fire in the same order.
+        Map<String, Integer> nextLoadOrder = new HashMap<>();
         for (Compiled c : compiled) {
             try {
                 for (KiePackage pkg : FileCompiler.packages(c)) {
-                    pkg.getRules().forEach(r -> byRule.put(r.getName(), c));
+                    List<RuleImpl> rules = new ArrayList<>();
+                    pkg.getRules().forEach(r -> rules.add((RuleImpl) r));
+                    rules.sort(java.util.Comparator.comparingInt(RuleImpl::getLoadOrder));
+                    for (RuleImpl r : rules) {
+                        byRule.put(r.getName(), c);
+                        r.setLoadOrder(nextLoadOrder.merge(pkg.getName(), 1, Integer::sum) - 1);
+                    }
                     packages.add(pkg);
                 }
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -337,20 +344,8 @@ public final class RuleBaseLoader {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** SHA-256 over the sorted relative paths and contents of every file. */
+    /** The ruleset version of these files: see {@link RulesetVersion#of}. */
     public static String version(List<RuleFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted((a, b) -> a.path().compareTo(b.path())).forEach(f -> {
-                sha.update(f.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Integer.toString(f.content().length).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.content());
-            });
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RulesetVersion.of(files);
     }
 }

@@ -25,6 +25,7 @@ import kz.qagida.law.RuleInfo;
 import kz.qagida.law.Validity;
 import kz.qagida.rules.RuleBase;
 import kz.qagida.rules.RuleFile;
+import kz.qagida.rules.TableCells;
 
 /**
  * Checks a compiled rules root beyond what compiling proves (the loader already refuses missing
@@ -37,6 +38,7 @@ public final class Lint {
     private static final Pattern COUNTRY_ROW = Pattern.compile("EN-\\d+ ([A-Z]{2})( .*)?");
     private static final Pattern CODE = Pattern.compile("Conclusion\\.of\\(\\s*drools\\s*,\\s*\"([A-Z_]+)\"");
     private static final String DEFAULT_LANGUAGE = "en";
+    private static final Set<String> STANDARD_KEYS = Set.of("id", "citation", "source", "validFrom", "validTo", "note");
 
     private Lint() {
     }
@@ -51,7 +53,40 @@ public final class Lint {
             }
         }
         translations(base, findings);
+        columns(base, findings);
         return findings;
+    }
+
+    /**
+     * A table's value column should declare its type (the loader then converts and checks every
+     * cell), and a metadata column should be read by something: a fact or a DRL rule.
+     */
+    private static void columns(RuleBase base, List<Finding> findings) {
+        Set<String> read = new java.util.HashSet<>(ReadNames.ofCode());
+        if (read.isEmpty()) {
+            return;
+        }
+        StringBuilder drl = new StringBuilder();
+        base.files().stream().filter(RuleFile::isDrl).forEach(f -> drl.append(f.text()).append('\n'));
+        for (RuleFile f : base.files()) {
+            TableCells.Read table = f.isTable() ? TableCells.read(f, new ArrayList<>()) : null;
+            if (table == null) {
+                continue;
+            }
+            for (TableCells.Column c : table.columns()) {
+                String where = "column " + c.letter();
+                if (!c.declared()) {
+                    findings.add(Finding.warning(f.path(), where, c.name() + " declares no type: end its label (row "
+                            + table.labelRow() + ") with one of [days] [whole] [number] [mrp] [date] [dates] [boolean] [country] "
+                            + "[enum A|B] [period] [text]"));
+                }
+                if (c.key() != null && !STANDARD_KEYS.contains(c.key()) && !read.contains(c.key())
+                        && !drl.toString().contains("\"" + c.key() + "\"")) {
+                    findings.add(Finding.warning(f.path(), where, "no rule or fact reads " + c.key()
+                            + ": remove the column, or use it"));
+                }
+            }
+        }
     }
 
     /**
@@ -138,7 +173,7 @@ public final class Lint {
                 if (i == 0 || sheet.getSheetName().equals("Sources")) {
                     for (Row row : sheet) {
                         for (Cell cell : row) {
-                            if (cell.getCellType() == CellType.FORMULA) {
+                            if (cell.getCellType() == CellType.FORMULA && !TableCells.isBooleanFormula(cell)) {
                                 findings.add(Finding.error(f.path(), "cell " + cell.getAddress().formatAsString()
                                         + (i > 0 ? " of " + sheet.getSheetName() : ""), "formula: type the value, not a formula"));
                             }

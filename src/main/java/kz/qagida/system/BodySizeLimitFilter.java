@@ -30,8 +30,8 @@ import kz.qagida.check.Problems;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    /** A zipped rules root for a dry run is larger than any check. */
-    private static final String VALIDATE = "/api/v1/ruleset/validate";
+    /** A zipped rules root (validate, publish, impact) is larger than any check. */
+    private static final String RULESET = "/api/v1/ruleset/";
 
     /** Up to a thousand checks in one body. */
     private static final String BATCH = "/api/v1/checks/batch";
@@ -55,7 +55,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        long limit = VALIDATE.equals(uri) ? zipLimit : BATCH.equals(uri) ? batchLimit : checkLimit;
+        long limit = uri.startsWith(RULESET) ? zipLimit : BATCH.equals(uri) ? batchLimit : checkLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,6 +3,7 @@ package kz.qagida.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Operation;
@@ -21,6 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static {
+        // the audit keeps requests and answers as JSON trees; the document names their types (ApiContract)
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new io.swagger.v3.oas.models.media.Schema<Object>().description("Any JSON value"));
+    }
+
+    /** Tags, summaries, error answers, typed schemas, upload body and nullability: see {@link ApiContract}. */
+    @Bean
+    OpenApiCustomizer apiContract() {
+        return new ApiContract();
+    }
+
     @Bean
     OpenApiCustomizer checkRequestExample() {
         Map<String, Object> example;
@@ -32,6 +45,7 @@ class OpenApiConfiguration {
         return api -> {
             api.setInfo(new Info().title("Qagida").version("v1")
                     .description("Kazakhstan's migration law for foreigners as executable rules. Not legal advice."));
+            api.setServers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/").description("This service")));
             PathItem checks = api.getPaths() == null ? null : api.getPaths().get("/api/v1/checks");
             Operation post = checks == null ? null : checks.getPost();
             if (post != null && post.getRequestBody() != null && post.getRequestBody().getContent() != null) {

@@ -4,42 +4,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import kz.qagida.audit.AuditStore;
 import kz.qagida.check.CheckLimits;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.CompiledCache;
-import kz.qagida.rules.Problem;
 import kz.qagida.rules.RuleBase;
-import kz.qagida.rules.RuleBaseLoader;
-import kz.qagida.rules.RuleFile;
-import kz.qagida.rules.RuleLoadException;
 import kz.qagida.rules.RuleSource;
+import kz.qagida.ruleset.Gate;
+import kz.qagida.ruleset.Impact;
+import kz.qagida.ruleset.RulesRoot;
+import kz.qagida.ruleset.RulesetFollower;
 import kz.qagida.ruleset.GateLimits;
 import kz.qagida.ruleset.GateProcess;
-import kz.qagida.ruleset.RulesRoot;
 import kz.qagida.ruleset.RulesetService;
+import kz.qagida.ruleset.RulesetStore;
 import kz.qagida.ruleset.RulesetWatcher;
-import kz.qagida.ruleset.Vocabulary;
+import kz.qagida.ruleset.Startup;
+import kz.qagida.ruleset.StoredRuleBases;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CheckLimits.class, GateLimits.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties({CheckLimits.class, kz.qagida.ruleset.GateLimits.class})
 class RulesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
@@ -74,17 +79,43 @@ class RulesConfiguration {
         return CompiledCache.in(dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize());
     }
 
+    @Bean
+    RulesetStore rulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
+        return new RulesetStore(jdbc, transactions, json);
+    }
+
+    /** This instance's name in {@code GET /api/v1/ruleset} and the history: the pod's host name, or host and pid. */
+    static String instanceId(String configured) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
     /**
-     * The first rule base loads on a thread of its own while the rest of the application starts,
-     * then answers the API's example request once, so that the first real check finds the rule
+     * The first rule base loads on a thread of its own while the rest of the application starts:
+     * the store's active version (not gated again; an empty store is seeded from the rules root),
+     * or the developer's folder when it wins (watcher on and H2, or {@code qagida.rules.folder-wins});
+     * then it answers the API's example request once, so that the first real check finds the rule
      * network and its session warm. Requests that come earlier wait for it.
      */
     @Bean
-    ActiveRuleBase activeRuleBase(RulesRoot root, CompiledCache compiled, Clock clock, JsonMapper json) {
+    ActiveRuleBase activeRuleBase(RulesRoot root, RulesetStore store, CompiledCache compiled, Clock clock, JsonMapper json,
+            @Value("${qagida.instance-id:}") String instanceId, @Value("${qagida.rules.watch.enabled:true}") boolean watch,
+            @Value("${qagida.rules.folder-wins:}") String folderWins) {
+        boolean wins = folderWins.isBlank() ? watch && root.isDirectory() && !store.isPostgres() : Boolean.parseBoolean(folderWins);
         CompletableFuture<RuleBase> loading = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                RuleBase base = RuleBaseLoader.load(insideTheVocabulary(root.files()), compiled);
+                RuleBase base = Startup.serve(root, store, wins, instanceId(instanceId), compiled);
                 warmUp(base, clock, json);
                 loading.complete(base);
             } catch (Throwable e) {
@@ -94,19 +125,6 @@ class RulesConfiguration {
         loader.setDaemon(true);
         loader.start();
         return new ActiveRuleBase(loading);
-    }
-
-    /**
-     * Start-up compiles the operator's rules root in-process, without the confined gate: the vocabulary
-     * lint (text only, it runs nothing) keeps a refused candidate left on disk from being served after
-     * a restart.
-     */
-    private static List<RuleFile> insideTheVocabulary(List<RuleFile> files) {
-        List<Problem> outside = Vocabulary.check(files).stream().map(f -> new Problem(f.file(), f.location(), f.message())).toList();
-        if (!outside.isEmpty()) {
-            throw new RuleLoadException(outside);
-        }
-        return files;
     }
 
     private static void warmUp(RuleBase base, Clock clock, JsonMapper json) {
@@ -127,6 +145,13 @@ class RulesConfiguration {
         return args -> active.awaitFirst();
     }
 
+    /** Rule bases by version for rollback, replay, impact and the follower: {@code qagida.rules.kept-versions} kept in the heap. */
+    @Bean
+    StoredRuleBases storedRuleBases(RulesetStore store, ActiveRuleBase active, CompiledCache compiled,
+            @Value("${qagida.rules.kept-versions:2}") int kept) {
+        return new StoredRuleBases(store, active, kept, compiled);
+    }
+
     /** Candidates are gated in a child process with these limits; see docs/operations.md. */
     @Bean
     GateProcess gateProcess(GateLimits limits, CheckLimits checks, CompiledCache compiled) {
@@ -134,8 +159,25 @@ class RulesConfiguration {
     }
 
     @Bean
-    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, GateProcess gate) {
-        return new RulesetService(active, root, gate);
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, RulesetStore store, StoredRuleBases bases,
+            GateProcess gate) {
+        return new RulesetService(active, root, store, bases, gate::check);
+    }
+
+    /** Follows the store's active version: LISTEN/NOTIFY on PostgreSQL, polling every {@code qagida.rules.poll} as well. */
+    @Bean(destroyMethod = "close")
+    RulesetFollower rulesetFollower(RulesetStore store, StoredRuleBases bases, ActiveRuleBase active, DataSource dataSource,
+            @Value("${qagida.instance-id:}") String instanceId, Clock clock, @Value("${qagida.rules.poll:PT1S}") Duration poll) {
+        RulesetFollower follower = new RulesetFollower(store, bases, active, dataSource, poll, instanceId(instanceId), clock);
+        active.whenLoaded(first -> follower.start());
+        return follower;
+    }
+
+    /** Impact analysis: {@code qagida.rules.impact.threads} threads, stopped after {@code qagida.rules.impact.timeout}. */
+    @Bean(destroyMethod = "close")
+    Impact impact(AuditStore audit, StoredRuleBases bases, CheckService checks, JsonMapper json,
+            @Value("${qagida.rules.impact.threads:1}") int threads, @Value("${qagida.rules.impact.timeout:PT120S}") Duration timeout) {
+        return new Impact(audit, bases, checks, json, threads, timeout);
     }
 
     /** Reloads (through the gate) when files under the rules root change; off with qagida.rules.watch.enabled=false. */

@@ -361,7 +361,11 @@ abstract class AuditStoreContract {
     void replayUnderTheOriginalRulesetGivesTheRecordedAnswerAndUnderChangedRulesShowsTheDifference() {
         CheckResponse recorded = check(OVERSTAYING_GERMAN);
         active.activate(ChangedRules.ruleBase());
-        Replayer replayer = new Replayer(store, checks, active, json);
+        Replayer replayer = new Replayer(store, checks, active, version -> {
+            List<RuleFile> files = store.rulesetFiles(version);
+            return files.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
+        }, json);
 
         Replayer.Replay original = replayer.replay(recorded.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow();
         assertThat(original.replayedRuleset()).isEqualTo(TestRules.ruleBase().version());

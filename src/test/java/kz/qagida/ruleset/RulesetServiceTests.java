@@ -1,8 +1,8 @@
 package kz.qagida.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,6 @@ import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.DecisionTableWriter;
-import kz.qagida.rules.RuleBaseLoader;
-import kz.qagida.rules.RuleSource;
 import kz.qagida.rules.TestRules;
 
 /** The activation gate: what an analyst breaks is refused and the old rules keep serving. */
@@ -33,6 +31,7 @@ class RulesetServiceTests {
 
     @TempDir
     Path root;
+    RulesetStore store;
     ActiveRuleBase active;
     RulesetService service;
     String original;
@@ -40,8 +39,10 @@ class RulesetServiceTests {
     @BeforeEach
     void copyTheRules() {
         RulesRootCopy.copy(root);
-        active = new ActiveRuleBase(RuleBaseLoader.load(RuleSource.fromDirectory(root), TestRules.compiledCache()));
-        service = new RulesetService(active, new RulesRoot(root), CLOCK, JSON, TestRules.compiledCache());
+        store = TestStore.h2();
+        active = new ActiveRuleBase(Startup.serve(new RulesRoot(root), store, false, "test", TestRules.compiledCache()));
+        service = new RulesetService(active, new RulesRoot(root), store,
+                new StoredRuleBases(store, active, 2, TestRules.compiledCache()), new Gate(CLOCK, JSON, TestRules.compiledCache())::check);
         original = active.get().version();
     }
 
@@ -58,7 +59,7 @@ class RulesetServiceTests {
 
     @Test
     void reloadingUnchangedRulesChangesNothing() {
-        GateReport report = service.reload("test");
+        GateReport report = service.reload("test").report();
         assertThat(report.passed()).isTrue();
         assertThat(active.get().version()).isEqualTo(original);
         assertThat(service.history().get(0).outcome()).isEqualTo(HistoryEntry.Outcome.UNCHANGED);
@@ -68,7 +69,7 @@ class RulesetServiceTests {
     void aChangedNumberWithItsScenarioGoesLive() throws IOException {
         RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
         RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.errors()).isEmpty();
         assertThat(report.scenarioFailures()).isEmpty();
         assertThat(report.passed()).isTrue();
@@ -83,7 +84,7 @@ class RulesetServiceTests {
     @Test
     void aChangedNumberThatAScenarioContradictsIsRefused() throws IOException {
         RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.passed()).isFalse();
         assertThat(report.scenarioFailures()).anySatisfy(f -> assertThat(f).contains("A Hong Kong passport holder in 2024"));
         assertThat(active.get().version()).isEqualTo(original);
@@ -93,7 +94,7 @@ class RulesetServiceTests {
     @Test
     void aBrokenDrlIsRefusedNamingTheFileAndTheOldRulesKeepServing() throws IOException {
         RulesRootCopy.replaceInFile(root.resolve("rules-drl/stay/overstay.drl"), "$o : Overstay()", "$o : Overstay(nonsense > 1)");
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.passed()).isFalse();
         assertThat(report.errors()).anySatisfy(e -> {
             assertThat(e.file()).isEqualTo("rules-drl/stay/overstay.drl");
@@ -111,7 +112,7 @@ class RulesetServiceTests {
                 .column("CONDITION", "Person", "citizenship == \"$param\"", "Citizenship")
                 .column("ACTION", null, "System.out.println(\"$param\");", "Say")
                 .write(table("empty.drl.xlsx"));
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.passed()).isFalse();
         assertThat(report.errors()).anySatisfy(e -> assertThat(e.file()).isEqualTo("decision-tables/entry/empty.drl.xlsx"));
         assertThat(active.get().version()).isEqualTo(original);
@@ -132,7 +133,7 @@ class RulesetServiceTests {
                 .row(null, "EN-4 MN test", "MN", "ORDINARY", "90", "EN-4", "TREATY:MN", "002_d0b006081fdc65c8.txt", "2024-01-01", "2024-12-31")
                 .row(null, "EN-4 MN test 2", "MN", "ORDINARY", "60", "EN-4", "TREATY:MN", "002_d0b006081fdc65c8.txt", "2024-12-01", "")
                 .write(table("overlap.drl.xlsx"));
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.passed()).isFalse();
         assertThat(report.errors()).anySatisfy(e -> {
             assertThat(e.file()).isEqualTo("decision-tables/entry/overlap.drl.xlsx");
@@ -150,7 +151,7 @@ class RulesetServiceTests {
                     request: { asOf: "2024-06-01", person: { citizenship: "DE" } }
                     expect: { conclusions: [ { code: VISA_REQUIRED } ] }
                 """);
-        GateReport report = service.reload("analyst");
+        GateReport report = service.reload("analyst").report();
         assertThat(report.passed()).isFalse();
         assertThat(report.scenarioFailures()).singleElement().asString().contains("wrongly expected");
         assertThat(active.get().version()).isEqualTo(original);
@@ -160,7 +161,7 @@ class RulesetServiceTests {
     void anEarlierVersionCanBeRolledBackTo() throws IOException {
         RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
         RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
-        assertThat(service.reload("analyst").passed()).isTrue();
+        assertThat(service.reload("analyst").report().passed()).isTrue();
         assertThat(hongKongDays()).isEqualTo(10);
 
         assertThat(service.rollback(original, "auditor")).isPresent();
@@ -174,13 +175,13 @@ class RulesetServiceTests {
     @Test
     void aZippedCandidateIsValidatedWithoutGoingLive() throws IOException {
         RulesRootCopy.editCell(table("bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
-        GateReport report = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
+        GateReport report = service.validate(Uploads.unzip(RulesRootCopy.zip(root), Uploads.Limits.DEFAULT));
         assertThat(report.passed()).isFalse();
         assertThat(report.scenarioFailures()).isNotEmpty();
         assertThat(active.get().version()).isEqualTo(original);
 
         RulesRootCopy.replaceInFile(root.resolve("scenarios/entry/visa-regimes.yaml"), "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
-        GateReport good = service.validate(new ByteArrayInputStream(RulesRootCopy.zip(root)));
+        GateReport good = service.validate(Uploads.unzip(RulesRootCopy.zip(root), Uploads.Limits.DEFAULT));
         assertThat(good.passed()).isTrue();
         assertThat(good.version()).isNotEqualTo(original);
         assertThat(active.get().version()).isEqualTo(original);
@@ -188,15 +189,16 @@ class RulesetServiceTests {
 
     @Test
     void aZipThatIsNotAZipOrEscapesTheRootIsRefused() throws IOException {
-        assertThat(service.validate(new ByteArrayInputStream("not a zip".getBytes())).passed()).isFalse();
+        assertThatThrownBy(() -> Uploads.unzip("not a zip".getBytes(), Uploads.Limits.DEFAULT))
+                .isInstanceOf(Uploads.Refused.class).hasMessageContaining("not a readable zip");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("../../evil.drl"));
             zip.write("x".getBytes());
             zip.closeEntry();
         }
-        GateReport report = service.validate(new ByteArrayInputStream(bytes.toByteArray()));
-        assertThat(report.passed()).isFalse();
-        assertThat(report.errors()).anySatisfy(e -> assertThat(e.message()).contains("outside the rules root"));
+        assertThatThrownBy(() -> Uploads.unzip(bytes.toByteArray(), Uploads.Limits.DEFAULT))
+                .isInstanceOf(Uploads.Refused.class).hasMessageContaining("climbs out of the rules root")
+                .extracting(e -> ((Uploads.Refused) e).entry()).isEqualTo("../../evil.drl");
     }
 }

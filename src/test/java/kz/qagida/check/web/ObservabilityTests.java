@@ -25,5 +25,8 @@ class ObservabilityTests {
                 "qagida_check_seconds_count", "qagida_check_seconds_bucket", "qagida_rule_firings_total{rule=\"ST-1\"}",
                 "qagida_rule_firings_total{rule=\"EN-2\"}", "qagida_ruleset_reloads_total{outcome=\"ACTIVATED\"}",
                 "http_server_requests_seconds_count");
+        // the start-up load counts, and the serving version is a label of an info gauge
+        assertThat(metrics).contains("qagida_ruleset_reloads_total{outcome=\"STARTED\"} 1.0")
+                .containsPattern("qagida_ruleset_serving\\{version=\"sha256:[0-9a-f]{64}\"} 1\\.0");
     }
 }

@@ -179,6 +179,57 @@ class RulesetApiTests {
         assertThat(post("/api/v1/ruleset/rollback", "application/json", "{}").statusCode()).isEqualTo(400);
     }
 
+    private HttpResponse<String> postBytes(String path, byte[] body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/octet-stream").header(TestKeys.HEADER, TestKeys.ANALYST)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPublishedCandidateGoesLiveOnlyWhenActivated() throws Exception {
+        String before = get("/api/v1/ruleset").get("version").asString();
+        Path candidate = RulesRootCopy.fresh();
+        RulesRootCopy.editCell(candidate.resolve("decision-tables/entry/bilateral-treaties.drl.xlsx"), "EN-4 HK", "14", "10");
+        RulesRootCopy.replaceInFile(candidate.resolve("scenarios/entry/visa-regimes.yaml"),
+                "rule: EN-4, facts: { maxDaysPerEntry: 14 }", "rule: EN-4, facts: { maxDaysPerEntry: 10 }");
+        HttpResponse<String> stored = postBytes("/api/v1/ruleset/publish?activate=false", RulesRootCopy.zip(candidate));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(stored.body());
+        assertThat(answer.get("activated").asBoolean()).isFalse();
+        assertThat(answer.get("changedFiles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("decision-tables/entry/bilateral-treaties.drl.xlsx", "scenarios/entry/visa-regimes.yaml");
+        String version = answer.get("version").asString();
+        assertThat(get("/api/v1/ruleset").get("version").asString()).isEqualTo(before);
+        assertThat(get("/api/v1/ruleset").get("activeVersion").asString()).isEqualTo(before);
+        assertThat(hongKongDays()).isEqualTo(14);
+
+        HttpResponse<String> activated = post("/api/v1/ruleset/activate", "application/json", "{\"version\":\"" + version + "\"}");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        assertThat(hongKongDays()).isEqualTo(10);
+        assertThat(get("/api/v1/ruleset").get("activeVersion").asString()).isEqualTo(version);
+        assertThat(get("/api/v1/ruleset/history").findValuesAsString("outcome")).contains("STORED", "ACTIVATED");
+        assertThat(post("/api/v1/ruleset/activate", "application/json", "{\"version\":\"sha256:nope\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHostileUploadIsRefusedNamingTheEntryAndChangesNothing() throws Exception {
+        String before = get("/api/v1/ruleset").get("version").asString();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("rules-drl/../../etc/evil.drl"));
+            zip.write("rule".getBytes());
+            zip.closeEntry();
+        }
+        HttpResponse<String> refused = postBytes("/api/v1/ruleset/publish", bytes.toByteArray());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("entry").asString()).isEqualTo("rules-drl/../../etc/evil.drl");
+        HttpResponse<String> notAFile = postBytes("/api/v1/ruleset/publish?path=/etc/passwd", "x".getBytes());
+        assertThat(notAFile.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notAFile.body()).get("entry").asString()).isEqualTo("/etc/passwd");
+        assertThat(postBytes("/api/v1/ruleset/impact", "not a zip".getBytes()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/ruleset").get("version").asString()).isEqualTo(before);
+    }
+
     @Test
     void theCatalogueFiltersByAreaAndDate() throws Exception {
         JsonNode entry2024 = get("/api/v1/rules?area=entry&inForceOn=2024-06-01");
