@@ -30,6 +30,7 @@ import kz.qagida.law.Countries;
 import kz.qagida.law.Severity;
 import kz.qagida.rules.ActiveRuleBase;
 import kz.qagida.rules.Evaluation;
+import kz.qagida.rules.EvaluationTooLargeException;
 import kz.qagida.rules.RuleBase;
 
 /**
@@ -46,18 +47,43 @@ public class CheckService {
     private final Clock clock;
     private final JsonMapper json;
     private final CheckRecorder recorder;
+    private final CheckLimits limits;
 
     /** Evaluation only (scenarios, replays, benchmarks): {@link #submit} is not available. */
     public CheckService(ActiveRuleBase rules, Clock clock) {
-        this(rules, clock, null, null);
+        this(rules, clock, null, null, CheckLimits.defaults());
+    }
+
+    /** Evaluation only, under these ceilings (the gate's scenarios run under the service's). */
+    public CheckService(ActiveRuleBase rules, Clock clock, CheckLimits limits) {
+        this(rules, clock, null, null, limits);
+    }
+
+    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder) {
+        this(rules, clock, json, recorder, CheckLimits.defaults());
     }
 
     @Autowired
-    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder) {
+    public CheckService(ActiveRuleBase rules, Clock clock, JsonMapper json, CheckRecorder recorder, CheckLimits limits) {
         this.rules = rules;
         this.clock = clock;
         this.json = json;
         this.recorder = recorder;
+        this.limits = limits;
+    }
+
+    /** The ceilings of one evaluation. */
+    public CheckLimits limits() {
+        return limits;
+    }
+
+    /** Refuses an answer whose JSON is over the ceiling, before anything of it is recorded. */
+    void checkAnswerSize(int bytes) {
+        if (bytes > limits.maxAnswerSize().toBytes()) {
+            throw new EvaluationTooLargeException("answer-size", limits.maxAnswerSize().toBytes(),
+                    "the answer would be " + bytes + " bytes, over the ceiling of " + limits.maxAnswerSize().toBytes()
+                    + " bytes (qagida.checks.max-answer-size)");
+        }
     }
 
     /**
@@ -86,6 +112,7 @@ public class CheckService {
             CheckResponse response = check(request, acceptLanguage, ruleBase, explain);
             long micros = (System.nanoTime() - started) / 1000;
             byte[] answer = json.writeValueAsBytes(response);
+            checkAnswerSize(answer.length);
             CheckAnswer result = new CheckAnswer(response, answer);
             if (recording == null) {
                 return () -> result;
@@ -112,7 +139,7 @@ public class CheckService {
     public CheckResponse check(CheckRequest request, String acceptLanguage, RuleBase ruleBase, boolean explain) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         List<Object> facts = facts(request, asOf);
-        Evaluation evaluation = ruleBase.evaluate(asOf, facts, explain);
+        Evaluation evaluation = ruleBase.evaluate(asOf, facts, explain, limits.maxFirings());
 
         String language = Messages.language(acceptLanguage, ruleBase.messages());
         List<Conclusion> conclusions = new ArrayList<>(evaluation.conclusions());
@@ -172,6 +199,52 @@ public class CheckService {
     }
 
     /**
+     * Stays that overlap, naming both: one person is in one stay at a time. Only an exit and an entry on
+     * the same day may touch (the person left and came back); identical stays overlap. Sorted by entry,
+     * each stay is compared with the one reaching furthest before it.
+     */
+    static List<FieldProblem> overlaps(List<StayInput> stays) {
+        List<FieldProblem> errors = new ArrayList<>();
+        Integer[] order = new Integer[stays.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> stays.get(i).entry())
+                .thenComparing(i -> stays.get(i).exit(), Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(i -> i));
+        Integer furthest = null;
+        for (Integer i : order) {
+            StayInput s = stays.get(i);
+            if (furthest != null) {
+                StayInput f = stays.get(furthest);
+                boolean touches = f.exit() != null && f.exit().equals(s.entry())
+                        && !(f.entry().equals(s.entry()) && f.exit().equals(s.exit()));
+                if ((f.exit() == null || !f.exit().isBefore(s.entry())) && !touches) {
+                    int first = Math.min(i, furthest);
+                    int second = Math.max(i, furthest);
+                    errors.add(new FieldProblem("stays[" + second + "]", "overlaps stays[" + first + "] ("
+                            + span(stays.get(first)) + " and " + span(stays.get(second)) + "): stays may share only "
+                            + "the day of an exit and the next entry"));
+                    if (errors.size() >= 10) {
+                        break;
+                    }
+                }
+            }
+            if (furthest == null || reachesFurther(s, stays.get(furthest))) {
+                furthest = i;
+            }
+        }
+        return errors;
+    }
+
+    private static boolean reachesFurther(StayInput s, StayInput than) {
+        return than.exit() != null && (s.exit() == null || s.exit().isAfter(than.exit()));
+    }
+
+    private static String span(StayInput s) {
+        return s.entry() + ".." + (s.exit() == null ? "" : s.exit());
+    }
+
+    /**
      * Validates the request, for the single and the batch endpoint alike (the constraints on its
      * records, then the {@link InputLimits}, then what depends on several fields), and builds the
      * facts the rules see. Throws {@link InvalidRequestException} naming every bad field.
@@ -204,6 +277,9 @@ public class CheckService {
                 }
                 open = i;
             }
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(overlaps(request.stays()));
         }
         if (errors.isEmpty()) {
             for (Segment s : continuous(request.stays())) {

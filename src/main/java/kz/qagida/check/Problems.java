@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
     public static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
+    public static final URI EVALUATION_TOO_LARGE = URI.create("/problems/evaluation-too-large");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
@@ -74,6 +75,17 @@ public final class Problems {
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid; see errors");
         problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** A 422 saying which ceiling of one evaluation (firings, answer size) a valid check went past. */
+    public static ProblemDetail tooLarge(kz.qagida.rules.EvaluationTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()
+                + "; nothing was recorded. Split the check (fewer stays) or ask the operator about the ceiling.");
+        problem.setType(EVALUATION_TOO_LARGE);
+        problem.setTitle("Check too large");
+        problem.setProperty("ceiling", e.ceiling());
+        problem.setProperty("limit", e.limit());
         return problem;
     }
 

@@ -69,15 +69,24 @@ public final class RuleBase {
      * derivation.
      */
     public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain) {
+        return evaluate(asOf, facts, explain, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * As above, refusing the evaluation ({@link EvaluationTooLargeException}) when the rules fire more
+     * than {@code maxFirings} times: rules that feed each other without end, or facts that multiply the
+     * firings, stop there rather than fill the heap.
+     */
+    public Evaluation evaluate(LocalDate asOf, Collection<?> facts, boolean explain, int maxFirings) {
         turns.acquireUninterruptibly();
         try {
-            return evaluateInTurn(asOf, facts, explain);
+            return evaluateInTurn(asOf, facts, explain, maxFirings);
         } finally {
             turns.release();
         }
     }
 
-    private Evaluation evaluateInTurn(LocalDate asOf, Collection<?> facts, boolean explain) {
+    private Evaluation evaluateInTurn(LocalDate asOf, Collection<?> facts, boolean explain, int maxFirings) {
         KieSession session = sessions.newKieSession();
         List<FiredRule> fired = new ArrayList<>();
         DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
@@ -97,7 +106,11 @@ public final class RuleBase {
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules(match -> RuleInfo.of(match.getRule()).validity().contains(asOf));
+            int firings = session.fireAllRules(match -> RuleInfo.of(match.getRule()).validity().contains(asOf), maxFirings + 1);
+            if (firings > maxFirings) {
+                throw new EvaluationTooLargeException("firings", maxFirings, "the rules fired more than " + maxFirings
+                        + " times for this check (the ceiling qagida.checks.max-firings); last: " + fired.get(fired.size() - 1).name());
+            }
             Map<Conclusion, List<RuleInfo>> added = addedBases(session, fired);
             List<Conclusion> conclusions = new ArrayList<>();
             Map<Conclusion, Derivation> derivations = new java.util.IdentityHashMap<>();
@@ -119,6 +132,11 @@ public final class RuleBase {
             }
             session.dispose();
         }
+    }
+
+    /** The compiled rules, for the gate's check of the types they refer to. */
+    public KieBase kieBase() {
+        return kieBase;
     }
 
     /** The rows each conclusion rests on besides its own ({@link AddedBasis}), in the order their rules fired. */
@@ -144,10 +162,6 @@ public final class RuleBase {
     /** The files this rule base was compiled from, by relative path in path order. */
     public List<RuleFile> files() {
         return files;
-    }
-
-    KieBase kieBase() {
-        return kieBase;
     }
 
     public String version() {

@@ -36,7 +36,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("lint") || args[0].equals("dump"));
+        return args.length > 0 && (args[0].equals("lint") || args[0].equals("dump") || args[0].equals(GateMain.COMMAND));
     }
 
     public static int run(String[] args, PrintStream out) {
@@ -45,6 +45,9 @@ public final class Commands {
         quiet(!verbose);
         args = words.toArray(String[]::new);
         try {
+            if (args[0].equals(GateMain.COMMAND)) {
+                return GateMain.run(args);
+            }
             if (args[0].equals("lint") && args.length <= 2) {
                 return lint(Path.of(args.length == 2 ? args[1] : "."), out);
             }

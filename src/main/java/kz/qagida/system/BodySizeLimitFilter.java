@@ -1,6 +1,7 @@
 package kz.qagida.system;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,7 +21,11 @@ import kz.qagida.check.Problems;
 
 /**
  * Refuses bodies over {@code qagida.max-body-bytes} with 413 problem details: at once when the
- * declared length is too large, and while reading when a chunked body grows past the limit.
+ * declared length is too large, and while reading when a chunked body grows past the limit. Cuts a body
+ * that takes longer than {@code qagida.body-read-timeout} to arrive (408), however steadily it trickles:
+ * Tomcat's connection timeout bounds each wait for a byte, this the whole body. It runs after
+ * authentication (Spring Security's filters come first), so a request without a valid key never has its
+ * body read; {@code server.tomcat.max-swallow-size: 0} keeps Tomcat from draining it after the 401.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -34,13 +39,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long checkLimit;
     private final long zipLimit;
     private final long batchLimit;
+    private final Duration readTimeout;
 
     BodySizeLimitFilter(@Value("${qagida.max-body-bytes:524288}") long checkLimit,
             @Value("${qagida.max-zip-bytes:20971520}") long zipLimit,
-            @Value("${qagida.max-batch-bytes:8388608}") long batchLimit) {
+            @Value("${qagida.max-batch-bytes:8388608}") long batchLimit,
+            @Value("${qagida.body-read-timeout:10s}") Duration readTimeout) {
         this.checkLimit = checkLimit;
         this.zipLimit = zipLimit;
         this.batchLimit = batchLimit;
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -56,23 +64,25 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     "Request body too large", "the request body exceeds " + limit + " bytes"), request.getRequestURI()));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, readTimeout), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final Duration readTimeout;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, Duration readTimeout) {
             super(request);
             this.limit = limit;
+            this.readTimeout = readTimeout;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counting(super.getInputStream(), limit);
+                stream = new Counting(super.getInputStream(), limit, readTimeout);
             }
             return stream;
         }
@@ -82,11 +92,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long limit;
+        private final Duration timeout;
+        private final long deadline;
         private long read;
 
-        Counting(ServletInputStream in, long limit) {
+        Counting(ServletInputStream in, long limit, Duration timeout) {
             this.in = in;
             this.limit = limit;
+            this.timeout = timeout;
+            this.deadline = System.nanoTime() + timeout.toNanos();
         }
 
         @Override
@@ -108,6 +122,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
 
         private void count(int n) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new BodyTooSlowException(timeout);
+            }
             read += n;
             if (read > limit) {
                 throw new PayloadTooLargeException(limit);

@@ -36,6 +36,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.invalidRequest(e.errors()));
     }
 
+    @ExceptionHandler(kz.qagida.rules.EvaluationTooLargeException.class)
+    ResponseEntity<Object> evaluationTooLarge(kz.qagida.rules.EvaluationTooLargeException e) {
+        return ResponseEntity.unprocessableContent().body(Problems.tooLarge(e));
+    }
+
+    @ExceptionHandler(BodyTooSlowException.class)
+    ResponseEntity<Object> tooSlow(BodyTooSlowException e) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(org.springframework.http.HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(HttpStatus.REQUEST_TIMEOUT, "/problems/body-too-slow", "Request body too slow", e.getMessage()));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
@@ -67,6 +78,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        if (cause instanceof BodyTooSlowException slow) {
+            return tooSlow(slow);
         }
         FieldProblem error = Problems.fromJackson(cause);
         if (error == null) {

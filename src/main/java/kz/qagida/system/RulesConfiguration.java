@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.audit.AuditQueries;
+import kz.qagida.check.CheckLimits;
 import kz.qagida.check.CheckRequest;
 import kz.qagida.check.CheckService;
 import kz.qagida.rules.ActiveRuleBase;
@@ -34,6 +35,8 @@ import kz.qagida.ruleset.Gate;
 import kz.qagida.ruleset.Impact;
 import kz.qagida.ruleset.RulesRoot;
 import kz.qagida.ruleset.RulesetFollower;
+import kz.qagida.ruleset.GateLimits;
+import kz.qagida.ruleset.GateProcess;
 import kz.qagida.ruleset.RulesetService;
 import kz.qagida.ruleset.RulesetStore;
 import kz.qagida.ruleset.RulesetWatcher;
@@ -41,6 +44,7 @@ import kz.qagida.ruleset.Startup;
 import kz.qagida.ruleset.StoredRuleBases;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({CheckLimits.class, kz.qagida.ruleset.GateLimits.class})
 class RulesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
@@ -148,10 +152,16 @@ class RulesConfiguration {
         return new StoredRuleBases(store, active, kept, compiled);
     }
 
+    /** Candidates are gated in a child process with these limits; see docs/operations.md. */
     @Bean
-    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, RulesetStore store, StoredRuleBases bases, Clock clock,
-            JsonMapper json, CompiledCache compiled) {
-        return new RulesetService(active, root, store, bases, new Gate(clock, json, compiled)::check);
+    GateProcess gateProcess(GateLimits limits, CheckLimits checks, CompiledCache compiled) {
+        return new GateProcess(limits, checks.maxFirings(), compiled);
+    }
+
+    @Bean
+    RulesetService rulesetService(ActiveRuleBase active, RulesRoot root, RulesetStore store, StoredRuleBases bases,
+            GateProcess gate) {
+        return new RulesetService(active, root, store, bases, gate::check);
     }
 
     /** Follows the store's active version: LISTEN/NOTIFY on PostgreSQL, polling every {@code qagida.rules.poll} as well. */

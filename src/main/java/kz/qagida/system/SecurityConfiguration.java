@@ -83,7 +83,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**", "/api/v1/audit/**",
                                 "/api/v1/rules/*/firings")
                         .hasRole("auditor")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ruleset", "/api/v1/ruleset/history", "/api/v1/rules",
+                        // who changed the rules and the gate's full reports: for analysts and auditors only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ruleset/history").hasAnyRole("analyst", "auditor")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ruleset", "/api/v1/rules",
                                 "/api/v1/rules/**", "/api/v1/reference/**", "/actuator/prometheus")
                         .authenticated()
                         .anyRequest().authenticated());

@@ -132,6 +132,8 @@ class BatchController {
                     null);
         } catch (InvalidRequestException e) {
             return new ItemResult(index, 400, null, view(Problems.invalidRequest(e.errors())));
+        } catch (kz.qagida.rules.EvaluationTooLargeException e) {
+            return new ItemResult(index, 422, null, view(Problems.tooLarge(e)));
         } catch (ErrorResponseException e) {
             // the record could not be kept (503), say
             return new ItemResult(index, e.getStatusCode().value(), null, view(e.getBody()));
