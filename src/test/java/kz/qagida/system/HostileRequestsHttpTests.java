@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ends (refused by the confined gate while checks keep being answered).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "qagida.checks.max-firings=2000", "qagida.checks.max-answer-size=200KB", "qagida.body-read-timeout=2s",
+        "qagida.checks.max-firings=2000", "qagida.checks.max-answer-size=120KB", "qagida.body-read-timeout=2s",
         "qagida.gate.cpu-time=20s", "qagida.gate.wall-clock=180s", "qagida.gate.max-heap=192MB",
         "qagida.rules.watch.enabled=false"})
 class HostileRequestsHttpTests {
@@ -107,11 +107,10 @@ class HostileRequestsHttpTests {
         assertThat(firings.get("type").asString()).isEqualTo("/problems/evaluation-too-large");
         assertThat(firings.get("ceiling").asString()).isEqualTo("firings");
         assertThat(firings.get("detail").asString()).contains("more than 2000 times");
-        // 450 fire fewer (about 1 700), but answer about 255 kB: over the 200 kB set here
-        // (300 answer 170 kB in 1 115 firings with the rules of 2026-11-29)
-        JsonNode size = problem(check(chained("MN", 450)), 422);
+        // 300 fire fewer (about 1 100), but answer about 170 kB: over the 120 kB set here
+        JsonNode size = problem(check(chained("MN", 300)), 422);
         assertThat(size.get("ceiling").asString()).isEqualTo("answer-size");
-        assertThat(size.get("detail").asString()).contains("over the ceiling of 204800 bytes");
+        assertThat(size.get("detail").asString()).contains("over the ceiling of 122880 bytes");
         HttpResponse<String> recorded = send("GET", "/api/v1/evaluations?citizenship=MN", TestKeys.AUDITOR, null, null);
         assertThat(recorded.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(recorded.body()).get("total").asLong()).isZero();
