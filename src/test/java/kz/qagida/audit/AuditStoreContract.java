@@ -365,11 +365,7 @@ abstract class AuditStoreContract {
     void replayUnderTheOriginalRulesetGivesTheRecordedAnswerAndUnderChangedRulesShowsTheDifference() {
         CheckResponse recorded = check(OVERSTAYING_GERMAN);
         active.activate(ChangedRules.ruleBase());
-        Replayer replayer = new Replayer(queries, checks, active, version -> {
-            List<RuleFile> files = queries.rulesetFiles(version);
-            return files.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
-        }, json);
+        Replayer replayer = replayer();
 
         Replayer.Replay original = replayer.replay(recorded.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow();
         assertThat(original.replayedRuleset()).isEqualTo(TestRules.ruleBase().version());
@@ -461,11 +457,7 @@ abstract class AuditStoreContract {
                 .extracting(AuditQueries.Summary::evaluationId, AuditQueries.Summary::undelivered)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(answered.evaluationId(), false),
                         org.assertj.core.groups.Tuple.tuple(refused.evaluationId(), true));
-        Replayer replayer = new Replayer(queries, checks, active, version -> {
-            List<RuleFile> files = queries.rulesetFiles(version);
-            return files.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
-        }, json);
+        Replayer replayer = replayer();
         assertThat(replayer.replay(refused.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
                 .isTrue();
         assertThat(replayer.replay(answered.evaluationId(), Replayer.Against.ORIGINAL).orElseThrow().undelivered())
@@ -561,4 +553,14 @@ abstract class AuditStoreContract {
             return ruleBase;
         }
     }
+
+    /** A replayer whose rule bases by version are compiled from the rulesets this store holds. */
+    private Replayer replayer() {
+        return new Replayer(queries, checks, active, version -> {
+            List<RuleFile> files = queries.rulesetFiles(version);
+            return files.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(kz.qagida.rules.RuleBaseLoader.load(files));
+        }, json);
+    }
+
 }
