@@ -79,6 +79,12 @@ public final class Conclusion {
         return this;
     }
 
+    /** Names more rows it rests on, after those named already (their citations and doubts follow the deciding row's). */
+    public Conclusion basedOnAll(List<RuleInfo> rows) {
+        rows.forEach(this::basedOn);
+        return this;
+    }
+
     public String code() {
         return code;
     }

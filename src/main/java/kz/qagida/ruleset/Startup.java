@@ -1,8 +1,10 @@
 package kz.qagida.ruleset;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,11 @@ import kz.qagida.rules.RuleFile;
  * rules folder, or the jar's copy. With {@code folderWins} (a developer's instance: watcher on, H2)
  * a folder that differs from the store's active version is stored and activated instead, as the
  * watcher would have published it had the service been running when the files were saved.
+ *
+ * <p>Files read from a folder on disk were never gated, so before they serve they must stay inside
+ * the rules' {@link Vocabulary} (and their compiled code inside {@link CompiledTypes}): an empty
+ * store seeded from such a folder refuses to start, and a developer's folder that would win is
+ * passed over for the store's active version. The jar's own copy was gated when it was built.
  */
 public final class Startup {
 
@@ -35,7 +42,13 @@ public final class Startup {
         Optional<RulesetStore.Active> active = store.active();
         if (active.isEmpty()) {
             List<RuleFile> all = root.candidateFiles();
-            RuleBase base = RuleBaseLoader.load(root.files(), compiled);
+            List<RuleFile> files = root.files();
+            RuleBase base = RuleBaseLoader.load(files, compiled);
+            List<Finding> outside = outside(root, files, base);
+            if (!outside.isEmpty()) {
+                throw new IllegalStateException("The rules folder " + root.directory() + " reaches outside the rules' vocabulary, "
+                        + "so it cannot seed the ruleset store: " + describe(outside));
+            }
             store.store(base.version(), all, null, "seed");
             RulesetStore.Active winner = store.activateIfNone(base.version(), "seed " + instance);
             if (winner.version().equals(base.version())) {
@@ -50,8 +63,12 @@ public final class Startup {
         if (folderWins) {
             List<RuleFile> files = root.files();
             String folder = RuleBaseLoader.version(files);
-            if (!folder.equals(version)) {
-                RuleBase base = RuleBaseLoader.load(files, compiled);
+            RuleBase base = folder.equals(version) ? null : RuleBaseLoader.load(files, compiled);
+            List<Finding> outside = base == null ? List.of() : outside(root, files, base);
+            if (!outside.isEmpty()) {
+                log.error("The rules folder {} reaches outside the rules' vocabulary, so it does not win; serving the store's "
+                        + "active {}: {}", root.directory(), version, describe(outside));
+            } else if (base != null) {
                 List<RuleFile> all = root.candidateFiles();
                 store.store(base.version(), all, null, "folder " + instance);
                 store.activate(base.version(), "folder " + instance);
@@ -70,6 +87,21 @@ public final class Startup {
                     + "publish the folder (POST /api/v1/ruleset/reload) to make it active", root.directory(), version);
         }
         return started(base, store, instance);
+    }
+
+    /** What a folder's files reach outside the rules' vocabulary; nothing for the jar's gated copy. */
+    private static List<Finding> outside(RulesRoot root, List<RuleFile> files, RuleBase base) {
+        if (!root.isDirectory()) {
+            return List.of();
+        }
+        List<Finding> outside = new ArrayList<>(Vocabulary.check(files));
+        outside.addAll(CompiledTypes.check(base));
+        return outside;
+    }
+
+    private static String describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.file() + " " + f.location() + ": " + f.message())
+                .collect(Collectors.joining("; "));
     }
 
     private static RuleBase started(RuleBase base, RulesetStore store, String instance) {

@@ -201,4 +201,33 @@ class RulesetServiceTests {
                 .isInstanceOf(Uploads.Refused.class).hasMessageContaining("climbs out of the rules root")
                 .extracting(e -> ((Uploads.Refused) e).entry()).isEqualTo("../../evil.drl");
     }
+
+    private static final String HOSTILE = """
+            package kz.qagida.rules.hostile;
+            import kz.qagida.facts.input.*;
+
+            rule "XX-1 Hostile"
+                @id("XX-1") @citation("RULES_148 para. 9") @source("002_d0b006081fdc65c8.txt")
+            when
+                $p : Person()
+            then
+                System.exit(3);
+            end
+            """;
+
+    @Test
+    void aFolderThatReachesOutsideTheVocabularyCannotSeedAnEmptyStore() throws IOException {
+        Files.writeString(root.resolve("rules-drl/hostile.drl"), HOSTILE);
+        assertThatThrownBy(() -> Startup.serve(new RulesRoot(root), TestStore.h2(), false, "test", TestRules.compiledCache()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rules-drl/hostile.drl line 9: System");
+    }
+
+    @Test
+    void aDevelopersFolderThatReachesOutsideTheVocabularyDoesNotWin() throws IOException {
+        Files.writeString(root.resolve("rules-drl/hostile.drl"), HOSTILE);
+        var served = Startup.serve(new RulesRoot(root), store, true, "test", TestRules.compiledCache());
+        assertThat(served.version()).isEqualTo(original);
+        assertThat(store.active().orElseThrow().version()).isEqualTo(original);
+    }
 }

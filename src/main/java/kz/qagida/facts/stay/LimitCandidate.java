@@ -16,6 +16,14 @@ public record LimitCandidate(Stay stay, LocalDate lastLawfulDay, String limitedB
 
     private static final List<String> RANK = List.of("TRP_TERM", "TRANSIT", "VISA", "TRP_DAY", "PER_ENTRY", "WINDOW");
 
+    /** {@code first}, then {@code more}: the rows a limit rests on, the deciding one first. */
+    public static List<RuleInfo> restingOn(RuleInfo first, List<RuleInfo> more) {
+        List<RuleInfo> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
     /** True when this limit ends the stay before the other (on a tie, the more specific limit wins). */
     public boolean beats(LimitCandidate other) {
         int byDay = lastLawfulDay.compareTo(other.lastLawfulDay);
