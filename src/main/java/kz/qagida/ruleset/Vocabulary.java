@@ -56,6 +56,8 @@ public final class Vocabulary {
             "getKieBase", "getEntryPoint", "getEntryPoints", "getChannels", "getGlobal", "setGlobal", "getSession",
             "halt", "exec", "getenv", "getProperty", "getProperties", "setProperty", "getRuntime", "wait",
             "notify", "notifyAll", "now", "systemUTC", "systemDefaultZone", "parallel", "parallelStream");
+    /** Members that make an endless or unbounded sequence, which a serving thread could run for ever. */
+    private static final Set<String> UNBOUNDED = Set.of("iterate", "generate", "range", "rangeClosed", "nCopies", "repeat");
     /** Words that are part of the language, not names of types or variables. */
     private static final Set<String> KEYWORDS = Set.of("package", "import", "function", "static", "rule", "when", "then",
             "end", "not", "exists", "forall", "accumulate", "acc", "collect", "from", "eval", "insert", "insertLogical",
@@ -185,6 +187,10 @@ public final class Vocabulary {
                 if (MEMBERS.contains(word)) {
                     report(path, text, table, line, word, "." + word + ": " + (word.equals("now") || word.startsWith("system")
                             ? "rules never read the clock; they use the check's asOf date" : outside()));
+                }
+                if (UNBOUNDED.contains(word)) {
+                    report(path, text, table, line, word, "." + word + ": an endless or unbounded sequence; only for-each "
+                            + "over a collection is allowed, so that every rule ends");
                 }
                 continue;
             }

@@ -58,6 +58,10 @@ class VocabularyTests {
                 .anySatisfy(m -> assertThat(m).startsWith("a Unicode escape"));
         assertThat(drl("    for (int i = 0; ; i++) { }")).extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).startsWith("a counting for loop"));
+        assertThat(drl("    java.util.stream.Stream.iterate(1, n -> n + 1).filter(n -> n < 0).findFirst();"))
+                .extracting(Finding::message).anySatisfy(m -> assertThat(m).startsWith(".iterate: an endless or unbounded sequence"));
+        assertThat(drl("    java.util.stream.IntStream.range(0, $p.hashCode()).sum();")).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith(".range: an endless or unbounded sequence"));
     }
 
     @Test
