@@ -199,7 +199,7 @@ class ConsoleBrowserTests {
         Path table = Files.createTempDirectory("qagida-upload").resolve("overstay-bands.drl.xlsx");
         Files.copy(kz.qagida.rules.TestRules.ROOT.resolve(BANDS), table);
         kz.qagida.ruleset.RulesRootCopy.editCell(table, BAND, "KOAP art. 517 part 3-4", "KOAP art. 517 part 4");
-        open("/console/rulesets");
+        open("/console/rulesets?lang=en");
         String active = browser.findElement(By.cssSelector("a.active-version code")).getText();
         browser.findElement(By.id("path")).sendKeys(BANDS);
         browser.findElement(By.id("file")).sendKeys(table.toString());
