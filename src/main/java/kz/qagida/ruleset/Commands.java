@@ -1,6 +1,5 @@
 package kz.qagida.ruleset;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,20 +9,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.rules.RuleFile;
 import kz.qagida.rules.RuleSource;
-import kz.qagida.rules.TableCells;
 
 /**
  * The analysts' command line, without a server:
@@ -89,61 +78,16 @@ public final class Commands {
      * A table as text for reviews and {@code git diff}: the header rows as they are, then one line per
      * rule row keyed by its NAME, each value with its column's label ({@code validTo=2025-12-31}), so
      * that inserting a row shows one added line and a changed cell names its column. Other sheets
-     * follow row by row.
+     * follow row by row. See {@link TableText}.
      */
     static void dump(Path table, PrintStream out) throws IOException {
-        DataFormatter fmt = new DataFormatter();
-        RuleFile file = new RuleFile(table.getFileName().toString(), Files.readAllBytes(table));
-        TableCells.Read read = TableCells.read(file, new ArrayList<>());
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            for (Sheet sheet : book) {
-                boolean rules = read != null && read.headerRow() > 0 && sheet == book.getSheetAt(0);
-                java.util.Map<String, String> names = new java.util.HashMap<>();
-                if (rules && sheet.getRow(read.labelRow() - 1) != null) {
-                    for (Cell c : sheet.getRow(read.labelRow() - 1)) {
-                        String l = text(fmt, c);
-                        names.put(c.getAddress().formatAsString().replaceAll("\\d", ""), l.substring(l.lastIndexOf(" / ") < 0 ? 0 : l.lastIndexOf(" / ") + 3));
-                    }
-                }
-                if (rules) {
-                    read.columns().forEach(c -> names.put(c.letter(), c.key() != null ? c.key()
-                            : c.label().substring(c.label().lastIndexOf(" / ") < 0 ? 0 : c.label().lastIndexOf(" / ") + 3)));
-                }
-                for (Row row : sheet) {
-                    List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        cells.add(text(fmt, row.getCell(c)));
-                    }
-                    while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
-                        cells.remove(cells.size() - 1);
-                    }
-                    if (cells.isEmpty()) {
-                        continue;
-                    }
-                    int r = row.getRowNum() + 1;
-                    if (rules && r > read.labelRow() && read.nameColumn() < cells.size() && !cells.get(read.nameColumn()).isEmpty()) {
-                        out.println("[" + cells.get(read.nameColumn()) + "]");
-                        for (int c = 0; c < cells.size(); c++) {
-                            if (c != read.nameColumn() && !cells.get(c).isEmpty()) {
-                                String letter = CellReference.convertNumToColString(c);
-                                String label = c == 0 ? "note" : names.getOrDefault(letter, "");
-                                out.println("  " + (label.isBlank() ? letter : label) + " = " + cells.get(c));
-                            }
-                        }
-                    } else {
-                        out.println(sheet.getSheetName() + "!" + r + ": " + String.join(" | ", cells));
-                    }
-                }
+        for (TableText.Line line : TableText.read(new RuleFile(table.getFileName().toString(), Files.readAllBytes(table)))) {
+            if (line.name() == null) {
+                out.println(line.text());
+                continue;
             }
+            out.println("[" + line.name() + "]");
+            line.values().forEach(v -> out.println("  " + v.column() + " = " + v.value()));
         }
-    }
-
-    private static String text(DataFormatter fmt, Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        String v = cell.getCellType() == CellType.NUMERIC || cell.getCellType() == CellType.BOOLEAN
-                || TableCells.isBooleanFormula(cell) ? TableCells.valueOf(cell) : fmt.formatCellValue(cell);
-        return v.replace('\n', ' ').trim();
     }
 }

@@ -193,13 +193,20 @@ public class RulesetStore {
 
     /** The stored versions, newest first. */
     public List<Stored> versions(int limit) {
-        return jdbc.query("SELECT ruleset_version, stored_at, stored_by, file_count, gate_report FROM audit_ruleset "
-                + "ORDER BY stored_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
-                (rs, n) -> {
-                    String report = rs.getString("gate_report");
-                    return new Stored(rs.getString(1), instant(rs, 2), rs.getString(3), rs.getInt(4),
-                            report == null ? null : json.readValue(report, GateReport.class).passed());
-                });
+        return jdbc.query(STORED + "ORDER BY stored_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", this::storedRow);
+    }
+
+    /** One stored version, if stored. */
+    public Optional<Stored> stored(String version) {
+        return jdbc.query(STORED + "WHERE ruleset_version = ?", this::storedRow, version).stream().findFirst();
+    }
+
+    private static final String STORED = "SELECT ruleset_version, stored_at, stored_by, file_count, gate_report FROM audit_ruleset ";
+
+    private Stored storedRow(ResultSet rs, int row) throws SQLException {
+        String report = rs.getString("gate_report");
+        return new Stored(rs.getString(1), instant(rs, 2), rs.getString(3), rs.getInt(4),
+                report == null ? null : json.readValue(report, GateReport.class).passed());
     }
 
     private static OffsetDateTime now() {

@@ -33,6 +33,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     /** A zipped rules root (validate, publish, impact) is larger than any check. */
     private static final String RULESET = "/api/v1/ruleset/";
 
+    /** The console's upload of a rules file or a zipped rules root. */
+    private static final String CONSOLE_UPLOAD = "/console/rulesets/upload";
+
     /** Up to a thousand checks in one body. */
     private static final String BATCH = "/api/v1/checks/batch";
 
@@ -55,7 +58,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        long limit = uri.startsWith(RULESET) ? zipLimit : BATCH.equals(uri) ? batchLimit : checkLimit;
+        long limit = uri.startsWith(RULESET) || CONSOLE_UPLOAD.equals(uri) ? zipLimit : BATCH.equals(uri) ? batchLimit : checkLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

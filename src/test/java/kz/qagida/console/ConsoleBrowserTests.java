@@ -52,6 +52,9 @@ class ConsoleBrowserTests {
               "stays": [ { "entry": "2024-03-01", "exit": null, "basis": "VISA_FREE" } ]
             }""";
 
+    static final String BANDS = "decision-tables/penalties/overstay-bands.drl.xlsx";
+    static final String BAND = "PE-1 Overstay of 6 to 10 days";
+
     @LocalServerPort
     int port;
     WebDriver browser;
@@ -183,6 +186,62 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("c-OVERSTAY")).findElement(By.cssSelector(".message")).getText())
                 .as("the conclusion's message in Russian").containsPattern("[а-яА-Я]").contains("6");
         screenshot("check-ru");
+    }
+
+    /**
+     * Publishes a changed table as a candidate (not activated, so the rules every other test sees stay
+     * as they are), finds it in the history, and reads its diff and its impact on the checks recorded
+     * above. The change: the citation of the 6-to-10-day overstay band, which no scenario pins.
+     */
+    @Test
+    @Order(6)
+    void aChangedTableIsPublishedAndItsDiffAndImpactRead() throws IOException {
+        Path table = Files.createTempDirectory("qagida-upload").resolve("overstay-bands.drl.xlsx");
+        Files.copy(kz.qagida.rules.TestRules.ROOT.resolve(BANDS), table);
+        kz.qagida.ruleset.RulesRootCopy.editCell(table, BAND, "KOAP art. 517 part 3-4", "KOAP art. 517 part 4");
+        open("/console/rulesets?lang=en");
+        String active = browser.findElement(By.cssSelector("a.active-version code")).getText();
+        browser.findElement(By.id("path")).sendKeys(BANDS);
+        browser.findElement(By.id("file")).sendKeys(table.toString());
+        assertThat(browser.findElement(By.id("activate")).isSelected()).isFalse();
+        browser.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+
+        // the gate runs in a child JVM: tens of seconds
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(240))
+                .until(d -> d.getCurrentUrl().contains("/console/rulesets/version"));
+        assertThat(browser.findElement(By.cssSelector("p.ok")).getText()).contains("stored as a candidate");
+        assertThat(browser.findElement(By.cssSelector("section.gate")).getText()).contains("Passed");
+        String candidate = browser.findElement(By.cssSelector("h1 code")).getText();
+        assertThat(candidate).startsWith("sha256:").isNotEqualTo(active);
+        screenshot("ruleset-candidate");
+
+        open("/console/rulesets");
+        WebElement latest = browser.findElements(By.cssSelector("table.history tbody tr")).get(0);
+        assertThat(latest.getText()).contains("stored as candidate").contains(BANDS).contains("ops");
+        assertThat(latest.findElement(By.cssSelector("code")).getAttribute("title")).isEqualTo(candidate);
+        assertThat(browser.findElement(By.cssSelector("a.active-version code")).getText()).as("still active").isEqualTo(active);
+        screenshot("rulesets");
+
+        latest.findElement(By.cssSelector("a")).click();
+        browser.findElement(By.cssSelector("a.diff-link")).click();
+        WebElement rows = browser.findElement(By.cssSelector("table.table-rows"));
+        assertThat(rows.getText()).contains(BAND).contains("citation").contains("KOAP art. 517 part 3-4")
+                .contains("KOAP art. 517 part 4");
+        assertThat(rows.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        screenshot("ruleset-diff");
+
+        browser.navigate().back();
+        browser.findElement(By.cssSelector("form.impact-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Impact on recorded checks");
+        int replayed = Integer.parseInt(browser.findElement(By.cssSelector("dd.replayed")).getText().split(" ")[0]);
+        assertThat(replayed).isPositive();
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("dd.changed")).getText())).isPositive();
+        assertThat(browser.findElement(By.cssSelector("section.conclusion-changes")).getText()).contains("OVERSTAY").contains("PE-1");
+        if (evaluationId != null) {
+            assertThat(browser.findElements(By.cssSelector("a.example[href$='/console/audit/" + evaluationId + "']")))
+                    .as("the README example's check is among the examples").hasSize(1);
+        }
+        screenshot("ruleset-impact");
     }
 
     private void open(String path) {

@@ -2,15 +2,10 @@ package kz.qagida.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,54 +19,13 @@ class ConsoleHttpTests {
 
     /** Shared with the browser tests, so that both run in one application context. */
     static final String DATABASE = "spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
     @LocalServerPort
     int port;
     final HttpClient http = HttpClient.newHttpClient();
 
-    /** A browser's session, by hand: the cookie and the last CSRF token seen. */
-    final class Session {
-        String cookie;
-        String csrf;
-
-        HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-            return send(b, headers);
-        }
-
-        HttpResponse<String> post(String path, String form, String... headers) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form));
-            return send(b, headers);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder b, String... headers) throws IOException, InterruptedException {
-            if (cookie != null) {
-                b.header("Cookie", "JSESSIONID=" + cookie);
-            }
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            r.headers().allValues("Set-Cookie").forEach(c -> {
-                Matcher m = SESSION.matcher(c);
-                if (m.find()) {
-                    cookie = m.group(1);
-                }
-            });
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return r;
-        }
-
-        HttpResponse<String> signIn(String key) throws IOException, InterruptedException {
-            get("/console/login");
-            return post("/console/login", "_csrf=" + enc(csrf) + "&apiKey=" + enc(key));
-        }
+    private ConsoleSession session() {
+        return new ConsoleSession(port);
     }
 
     URI uri(String path) {
@@ -79,23 +33,23 @@ class ConsoleHttpTests {
     }
 
     static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return ConsoleSession.enc(s);
     }
 
     @Test
     void pagesSendStrangersToTheSignInForm() throws Exception {
-        HttpResponse<String> r = new Session().get("/console/law");
+        HttpResponse<String> r = session().get("/console/law");
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login"));
 
-        HttpResponse<String> form = new Session().get("/console/login");
+        HttpResponse<String> form = session().get("/console/login");
         assertThat(form.body()).contains("name=\"apiKey\"").contains("type=\"password\"").contains("name=\"_csrf\"")
                 .contains("<label for=\"apiKey\"");
     }
 
     @Test
     void signingInGivesANewHttpOnlySameSiteStrictSessionAndNeedsTheCsrfToken() throws Exception {
-        Session s = new Session();
+        ConsoleSession s = session();
         s.get("/console/login");
         String before = s.cookie;
         assertThat(s.post("/console/login", "apiKey=" + enc(TestKeys.ALL)).statusCode()).as("no CSRF token").isEqualTo(403);
@@ -113,7 +67,7 @@ class ConsoleHttpTests {
 
     @Test
     void aWrongKeyIsRefusedWithoutBeingShownBack() throws Exception {
-        Session s = new Session();
+        ConsoleSession s = session();
         HttpResponse<String> r = s.signIn("not-a-known-key-but-long-enough");
 
         assertThat(r.statusCode()).isEqualTo(401);
@@ -123,14 +77,14 @@ class ConsoleHttpTests {
 
     @Test
     void pagesNeedTheRolesTheirApiNeeds() throws Exception {
-        Session checker = new Session();
+        ConsoleSession checker = session();
         checker.signIn(TestKeys.CHECKER);
         assertThat(checker.get("/console/law").statusCode()).isEqualTo(200);
         assertThat(checker.get("/console/check").statusCode()).isEqualTo(200);
         assertThat(checker.get("/console/audit").statusCode()).isEqualTo(403);
         assertThat(checker.get("/console").body()).doesNotContain("href=\"/console/audit\"");
 
-        Session auditor = new Session();
+        ConsoleSession auditor = session();
         auditor.signIn(TestKeys.AUDITOR);
         assertThat(auditor.get("/console/audit").statusCode()).isEqualTo(200);
         assertThat(auditor.get("/console/check").statusCode()).isEqualTo(403);
@@ -140,7 +94,7 @@ class ConsoleHttpTests {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        Session s = new Session();
+        ConsoleSession s = session();
         s.signIn(TestKeys.ALL);
         s.get("/console");
         String signedIn = s.cookie;
@@ -160,18 +114,18 @@ class ConsoleHttpTests {
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.headers().allValues("Set-Cookie")).isEmpty();
 
-        Session s = new Session();
+        ConsoleSession s = session();
         s.signIn(TestKeys.ALL);
         assertThat(s.get("/api/v1/rules").statusCode()).as("a console session is no API key").isEqualTo(401);
     }
 
     @Test
     void theLanguageFollowsTheBrowserOrTheSwitch() throws Exception {
-        assertThat(new Session().get("/console/login", "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").body())
+        assertThat(session().get("/console/login", "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").body())
                 .contains("lang=\"ru\"").contains("Вход");
-        assertThat(new Session().get("/console/login", "Accept-Language", "de-DE,kk;q=0.8").body())
+        assertThat(session().get("/console/login", "Accept-Language", "de-DE,kk;q=0.8").body())
                 .contains("lang=\"kk\"").contains("Кіру");
-        Session s = new Session();
+        ConsoleSession s = session();
         s.get("/console/login?lang=kk", "Accept-Language", "en");
         s.post("/console/login", "_csrf=" + enc(s.csrf) + "&apiKey=" + enc(TestKeys.ALL));
         assertThat(s.get("/console/law", "Accept-Language", "en").body()).as("the switch outlives signing in")
@@ -180,7 +134,7 @@ class ConsoleHttpTests {
 
     @Test
     void badInputIsA400NamingTheField() throws Exception {
-        Session s = new Session();
+        ConsoleSession s = session();
         s.signIn(TestKeys.ALL);
         assertThat(s.get("/console/law?country=QQ").statusCode()).isEqualTo(400);
         HttpResponse<String> r = s.post("/console/check", "_csrf=" + enc(s.csrf)
