@@ -84,7 +84,6 @@ public final class TagColumnTypes {
             Map.entry("reviewedOn", "[date]"),
             Map.entry("nonWorkingDates", "[dates]"),
             Map.entry("workingDates", "[dates]"),
-            Map.entry("maxValidity", "[period]"),
             // booleans
             Map.entry("capsStay", "[boolean]"),
             // codes
