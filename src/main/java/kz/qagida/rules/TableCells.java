@@ -238,7 +238,7 @@ public final class TableCells {
             case TEXT -> raw;
         };
         if (value == null) {
-            problems.add(new Problem(f.path(), "cell " + cell.getAddress().formatAsString(),
+            problems.add(new Problem(f.path(), "cell " + cell.getAddress().formatAsString() + " of sheet " + cell.getSheet().getSheetName(),
                     column.name() + " '" + raw + "' is not " + expected(column)));
         }
         return value;

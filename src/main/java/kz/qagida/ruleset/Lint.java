@@ -31,7 +31,8 @@ import kz.qagida.rules.TableCells;
  * Checks a compiled rules root beyond what compiling proves (the loader already refuses missing
  * ids, citations, sources and bad dates): rows of one file with the same conditions whose
  * validity periods overlap, gaps in a country's regime coverage, leftover sheets and formulas in
- * tables, and conclusion codes without a message in some language.
+ * tables, conclusion codes without a message in some language, and conditions comparing a coded
+ * value with a text ({@link EnumTexts}).
  */
 public final class Lint {
 
@@ -54,6 +55,7 @@ public final class Lint {
         }
         translations(base, findings);
         columns(base, findings);
+        findings.addAll(EnumTexts.check(base));
         return findings;
     }
 

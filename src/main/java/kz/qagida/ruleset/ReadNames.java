@@ -3,7 +3,9 @@ package kz.qagida.ruleset;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.core.io.Resource;
@@ -26,7 +28,8 @@ final class ReadNames {
         if (names == null) {
             names = new HashSet<>();
             try {
-                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:kz/qagida/**/*.class")) {
+                List<Resource> classes = ownClasses(new PathMatchingResourcePatternResolver().getResources("classpath*:kz/qagida/**/*.class"));
+                for (Resource r : classes) {
                     try (InputStream in = r.getInputStream()) {
                         constants(in, names);
                     }
@@ -37,6 +40,23 @@ final class ReadNames {
             cached = names = Set.copyOf(names);
         }
         return names;
+    }
+
+    /**
+     * The classes beside this one (the application's own folder or jar), not the test classes a
+     * test run adds to the class path: a test or a tool naming a column must not make it "read".
+     * All of them when their addresses do not tell.
+     */
+    static List<Resource> ownClasses(Resource[] all) throws IOException {
+        String self = String.valueOf(ReadNames.class.getResource("ReadNames.class"));
+        String root = self.substring(0, self.length() - (ReadNames.class.getName().replace('.', '/') + ".class").length());
+        List<Resource> own = new ArrayList<>();
+        for (Resource r : all) {
+            if (r.getURL().toString().startsWith(root)) {
+                own.add(r);
+            }
+        }
+        return own.isEmpty() ? List.of(all) : own;
     }
 
     /** The UTF-8 entries of a class file's constant pool (JVMS 4.4). */

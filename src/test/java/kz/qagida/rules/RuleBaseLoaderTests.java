@@ -196,7 +196,7 @@ class RuleBaseLoaderTests {
         table(List.of(new String[] {"EN-1 DE", "DE", "EN-1", "RULES_148 para. 17", "2024-01-01"},
                 new String[] {"EN-1 FR", "FR", "EN-1", "RULES_148 para. 17", "2024-02-30"})).write(table);
         assertThat(problems(List.of(new RuleFile("decision-tables/entry/bad.drl.xlsx", Files.readAllBytes(table)))))
-                .containsExactly("decision-tables/entry/bad.drl.xlsx (cell F10): validFrom '2024-02-30' is not a date (yyyy-MM-dd, or a date cell)");
+                .containsExactly("decision-tables/entry/bad.drl.xlsx (cell F10 of sheet Rules): validFrom '2024-02-30' is not a date (yyyy-MM-dd, or a date cell)");
     }
 
     @Test

@@ -82,9 +82,9 @@ class TableCellsTests {
         assertThatThrownBy(() -> RuleBaseLoader.load(List.of(file(t))))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
                         .containsExactlyInAnyOrder(
-                                "decision-tables/typed/t.drl.xlsx (cell I9): validTo '31-Dec-2025' is not a date (yyyy-MM-dd, or a date cell)",
-                                "decision-tables/typed/t.drl.xlsx (cell C9): Value 'yes' is not true or false",
-                                "decision-tables/typed/t.drl.xlsx (cell E9): stayPerVisitDays '6O' is not a whole number of days"));
+                                "decision-tables/typed/t.drl.xlsx (cell I9 of sheet Rules): validTo '31-Dec-2025' is not a date (yyyy-MM-dd, or a date cell)",
+                                "decision-tables/typed/t.drl.xlsx (cell C9 of sheet Rules): Value 'yes' is not true or false",
+                                "decision-tables/typed/t.drl.xlsx (cell E9 of sheet Rules): stayPerVisitDays '6O' is not a whole number of days"));
     }
 
     @Test
@@ -104,7 +104,7 @@ class TableCellsTests {
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
                         .contains("decision-tables/typed/t.drl.xlsx (label of column C): unknown type [bool]: use days, whole, number, mrp, "
                                 + "date, dates, boolean, country, enum A|B, period or text",
-                                "decision-tables/typed/t.drl.xlsx (cell H9): validTo '2025-13-01' is not a date (yyyy-MM-dd, or a date cell)"));
+                                "decision-tables/typed/t.drl.xlsx (cell H9 of sheet Rules): validTo '2025-13-01' is not a date (yyyy-MM-dd, or a date cell)"));
     }
 
     @Test
@@ -126,9 +126,9 @@ class TableCellsTests {
         assertThatThrownBy(() -> RuleBaseLoader.load(List.of(file(t))))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
                         .containsExactlyInAnyOrder(
-                                "decision-tables/typed/t.drl.xlsx (cell E10): kind 'FIEN' is not one of FINE, WARNING",
-                                "decision-tables/typed/t.drl.xlsx (cell F10): country 'QQ' is not an ISO 3166 country code (two capital letters; XX: the UN laissez-passer)",
-                                "decision-tables/typed/t.drl.xlsx (cell G10): mrp '-1' is not a number of MRP (0 or more)"));
+                                "decision-tables/typed/t.drl.xlsx (cell E10 of sheet Rules): kind 'FIEN' is not one of FINE, WARNING",
+                                "decision-tables/typed/t.drl.xlsx (cell F10 of sheet Rules): country 'QQ' is not an ISO 3166 country code (two capital letters; XX: the UN laissez-passer)",
+                                "decision-tables/typed/t.drl.xlsx (cell G10 of sheet Rules): mrp '-1' is not a number of MRP (0 or more)"));
     }
 
     private static DecisionTableWriter table(String validTo, String value, String days) {

@@ -84,7 +84,6 @@ public final class TagColumnTypes {
             Map.entry("reviewedOn", "[date]"),
             Map.entry("nonWorkingDates", "[dates]"),
             Map.entry("workingDates", "[dates]"),
-            Map.entry("maxValidity", "[period]"),
             // booleans
             Map.entry("capsStay", "[boolean]"),
             // codes
@@ -141,7 +140,7 @@ public final class TagColumnTypes {
             Map.entry("entries == Visa.VisaEntries.$param", "[enum SINGLE|MULTIPLE]"),
             Map.entry("subject == Subject.$param", "[enum FOREIGNER|HOST]"),
             Map.entry("Penalty.forms(penalty) contains \"$param\"", PENALTY_KIND),
-            Map.entry("event == \"$param\"", DUTY_EVENT),
+            Map.entry("event == DutyEvent.Event.$param", DUTY_EVENT),
             Map.entry("reason == \"$param\"", "[enum NO_WORK_PERMIT|VISA_FREE_REGIME]"),
             Map.entry("expulsionGrounds contains \"$param\"", EXPULSION_GROUND),
             Map.entry("offences contains \"$param\"", "[text]"),

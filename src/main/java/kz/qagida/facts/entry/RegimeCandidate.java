@@ -15,9 +15,9 @@ import kz.qagida.law.RuleInfo;
  * rulebook's "Time and conflicting sources").
  *
  * @param rows the deciding row first, then any row that supplied its terms
- * @param regime TABLE (seed 000's table), UNILATERAL (EN-2, EN-3) or BILATERAL (EN-4)
+ * @param regime where the regime comes from
  */
-public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, String regime, boolean visaRequired,
+public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, RegimeSource regime, boolean visaRequired,
         Integer maxDaysPerEntry, Integer windowDays, Integer windowLimit, Integer yearLimit) {
 
     private static final Pattern DAYS = Pattern.compile("без виз до (\\d+) дней");
@@ -32,13 +32,13 @@ public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, St
     public static RegimeCandidate table(RuleInfo row, PassportType type, String cell) {
         int days = CELL_DAYS.computeIfAbsent(cell, RegimeCandidate::cellDays);
         if (days == VISA) {
-            return new RegimeCandidate(List.of(row), type, "TABLE", true, null, null, null, null);
+            return new RegimeCandidate(List.of(row), type, RegimeSource.TABLE, true, null, null, null, null);
         }
         Integer perEntry = days == NO_FIGURE ? row.number("unspecifiedDays") : Integer.valueOf(days);
         if (perEntry == null) {
             throw new IllegalStateException(row.name() + ": \"" + cell + "\" gives no figure and the row has no unspecifiedDays");
         }
-        return new RegimeCandidate(List.of(row), type, "TABLE", false, perEntry, row.number("windowDays"),
+        return new RegimeCandidate(List.of(row), type, RegimeSource.TABLE, false, perEntry, row.number("windowDays"),
                 row.number("windowLimit"), row.number("yearLimit"));
     }
 
@@ -59,13 +59,13 @@ public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, St
 
     /** A row that carries its own terms (EN-4 bilateral treaties). */
     public static RegimeCandidate bilateral(RuleInfo row, PassportType type) {
-        return new RegimeCandidate(List.of(row), type, "BILATERAL", false, row.number("maxDaysPerEntry"),
+        return new RegimeCandidate(List.of(row), type, RegimeSource.BILATERAL, false, row.number("maxDaysPerEntry"),
                 row.number("windowDays"), row.number("windowLimit"), row.number("yearLimit"));
     }
 
     /** A list member (EN-2, EN-3) with the terms row in force for its list. */
     public static RegimeCandidate member(RegimeMemberRow member, RuleInfo terms) {
-        return new RegimeCandidate(List.of(member.row(), terms), member.passportType(), "UNILATERAL", false,
+        return new RegimeCandidate(List.of(member.row(), terms), member.passportType(), RegimeSource.UNILATERAL, false,
                 terms.number("maxDaysPerEntry"), terms.number("windowDays"), terms.number("windowLimit"),
                 terms.number("yearLimit"));
     }
@@ -85,15 +85,7 @@ public record RegimeCandidate(List<RuleInfo> rows, PassportType passportType, St
         if (other.row().validity().startsAfter(row().validity())) {
             return false;
         }
-        int bySpecificity = Integer.compare(rank(regime), rank(other.regime));
+        int bySpecificity = regime.compareTo(other.regime);
         return bySpecificity != 0 ? bySpecificity > 0 : row().name().compareTo(other.row().name()) < 0;
-    }
-
-    private static int rank(String regime) {
-        return switch (regime) {
-            case "BILATERAL" -> 2;
-            case "UNILATERAL" -> 1;
-            default -> 0;
-        };
     }
 }

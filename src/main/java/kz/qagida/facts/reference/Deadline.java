@@ -11,11 +11,11 @@ import kz.qagida.law.RuleInfo;
  * MIGRATION_CARD_LOST) within the working days its term row gives, or the year whose calendar is
  * missing when the count cannot be made.
  */
-public record Deadline(String event, LocalDate start, int workingDays, LocalDate due, Integer missingYear,
+public record Deadline(DutyEvent.Event event, LocalDate start, int workingDays, LocalDate due, Integer missingYear,
         RuleInfo term, RuleInfo convention) {
 
     /** Counts {@code workingDays} (the term row's parameter) from {@code start} over the known calendars. */
-    public static Deadline count(String event, LocalDate start, RuleInfo term, DayCountRow convention,
+    public static Deadline count(DutyEvent.Event event, LocalDate start, RuleInfo term, DayCountRow convention,
             List<?> calendarYears) {
         int n = term.number("workingDays");
         WorkingDays calendar = new WorkingDays(calendarYears.stream().map(y -> ((CalendarYearRow) y).year()).toList());

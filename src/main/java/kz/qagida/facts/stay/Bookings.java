@@ -24,7 +24,7 @@ public final class Bookings {
      * past it, {@code limitedBy} PER_ENTRY, WINDOW (a rolling window) or YEAR (a calendar year).
      */
     public record Judged(Booking booking, boolean allowed, LocalDate lastLawfulDay, LocalDate firstDayOver,
-            String limitedBy) {
+            LimitedBy limitedBy) {
     }
 
     private Bookings() {
@@ -53,16 +53,16 @@ public final class Bookings {
     }
 
     /** Which limit ends a stay entering on {@code entry} on {@code last}. */
-    private static String limitedBy(Presence p, LocalDate entry, LocalDate last, Integer perEntry, List<WindowLimit> windows) {
+    private static LimitedBy limitedBy(Presence p, LocalDate entry, LocalDate last, Integer perEntry, List<WindowLimit> windows) {
         if (perEntry != null && Days.lastLawfulDay(entry, perEntry).equals(last)) {
-            return "PER_ENTRY";
+            return LimitedBy.PER_ENTRY;
         }
         for (WindowLimit w : windows) {
             if (last.equals(p.lastLawfulDay(entry, null, List.of(w)))) {
-                return w.kind() == WindowLimit.Kind.ROLLING ? "WINDOW" : "YEAR";
+                return w.kind() == WindowLimit.Kind.ROLLING ? LimitedBy.WINDOW : LimitedBy.YEAR;
             }
         }
-        return "WINDOW";
+        return LimitedBy.WINDOW;
     }
 
     /** The presence with every counted booking's days added, except one that holds {@code except}. */

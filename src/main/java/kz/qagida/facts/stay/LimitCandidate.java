@@ -10,11 +10,8 @@ import kz.qagida.law.RuleInfo;
  * Derived: one limit on a stay (the per-entry and window limits, the TRP's day 30 or term, the
  * visa's term, the transit limit). The earliest becomes the stay's {@link StayLimit}.
  *
- * @param limitedBy PER_ENTRY, WINDOW, TRP_DAY, TRP_TERM, VISA, TRANSIT
  */
-public record LimitCandidate(Stay stay, LocalDate lastLawfulDay, String limitedBy, List<RuleInfo> rows) {
-
-    private static final List<String> RANK = List.of("TRP_TERM", "TRANSIT", "VISA", "TRP_DAY", "PER_ENTRY", "WINDOW");
+public record LimitCandidate(Stay stay, LocalDate lastLawfulDay, LimitedBy limitedBy, List<RuleInfo> rows) {
 
     /** {@code first}, then {@code more}: the rows a limit rests on, the deciding one first. */
     public static List<RuleInfo> restingOn(RuleInfo first, List<RuleInfo> more) {
@@ -27,6 +24,6 @@ public record LimitCandidate(Stay stay, LocalDate lastLawfulDay, String limitedB
     /** True when this limit ends the stay before the other (on a tie, the more specific limit wins). */
     public boolean beats(LimitCandidate other) {
         int byDay = lastLawfulDay.compareTo(other.lastLawfulDay);
-        return byDay < 0 || (byDay == 0 && RANK.indexOf(limitedBy) < RANK.indexOf(other.limitedBy));
+        return byDay < 0 || (byDay == 0 && limitedBy.compareTo(other.limitedBy) < 0);
     }
 }

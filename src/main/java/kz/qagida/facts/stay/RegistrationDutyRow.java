@@ -15,8 +15,13 @@ import kz.qagida.law.RuleInfo;
  */
 public record RegistrationDutyRow(RuleInfo row) {
 
-    public String kind() {
-        return row.params().get("kind");
+    /** The registration regimes, as a row's {@code kind} column names them. */
+    public enum Kind {
+        LEGACY, TRP, ONLINE
+    }
+
+    public Kind kind() {
+        return Kind.valueOf(row.params().get("kind"));
     }
 
     public int dueDays() {
@@ -51,7 +56,7 @@ public record RegistrationDutyRow(RuleInfo row) {
         if (stay.exit() != null && Days.present(stay.entry(), stay.exit()) <= duty.dueDays()) {
             return false;
         }
-        if ("LEGACY".equals(duty.kind())) {
+        if (duty.kind() == Kind.LEGACY) {
             return true;
         }
         if (!stay.visaFreeOrUnknown() || terms.isEmpty() || !((StayTerms) terms.get(0)).allowsMoreThan(duty.dueDays())) {

@@ -11,10 +11,9 @@ import kz.qagida.law.RuleInfo;
  * Derived (ST-1, ST-2, ST-3, VS-1): the last lawful day of one stay, the earliest of the limits
  * that apply to it, and what set it.
  *
- * @param limitedBy PER_ENTRY, WINDOW, TRP_DAY, TRP_TERM, VISA, TRANSIT
  * @param rows the rows that decided it, the deciding one first
  */
-public record StayLimit(Stay stay, LocalDate lastLawfulDay, String limitedBy, List<RuleInfo> rows) {
+public record StayLimit(Stay stay, LocalDate lastLawfulDay, LimitedBy limitedBy, List<RuleInfo> rows) {
 
     public static StayLimit of(LimitCandidate c) {
         return new StayLimit(c.stay(), c.lastLawfulDay(), c.limitedBy(), c.rows());

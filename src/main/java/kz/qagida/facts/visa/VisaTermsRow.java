@@ -4,7 +4,8 @@ import kz.qagida.law.RuleInfo;
 
 /**
  * The terms of the person's visa category (VS-1): {@code stayPerVisitDays} (empty: the whole
- * validity), {@code maxValidity} (ISO period such as P90D, P1Y).
+ * validity). How long a visa of the category may be issued for is in each row's note, not a column:
+ * no rule judges the issuing.
  */
 public record VisaTermsRow(RuleInfo row) {
 
