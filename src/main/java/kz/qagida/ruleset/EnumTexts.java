@@ -1,13 +1,14 @@
 package kz.qagida.ruleset;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
-import org.drools.base.rule.accessor.FieldValue;
-import org.drools.base.rule.accessor.ReadAccessor;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.mvel.MVELConstraint;
 import org.kie.api.definition.KiePackage;
@@ -22,6 +23,9 @@ import kz.qagida.rules.RuleBase;
  * always false. Such a condition is refused, naming the rule and the constant to write instead.
  */
 final class EnumTexts {
+
+    private static final java.util.regex.Pattern TEXT_COMPARED = java.util.regex.Pattern.compile(
+            "(?<![\\w.$])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?:==|!=|(?:not\\s+)?in\\s*\\()\\s*\"([^\"]*)\"");
 
     private EnumTexts() {
     }
@@ -39,10 +43,10 @@ final class EnumTexts {
     }
 
     private static void walk(RuleBase base, RuleImpl rule, RuleConditionElement element, List<Finding> findings) {
-        if (element instanceof Pattern pattern) {
+        if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType type) {
             for (Constraint c : pattern.getConstraints()) {
                 if (c instanceof MVELConstraint mvel) {
-                    check(base, rule, mvel, findings);
+                    check(base, rule, type.getClassType(), mvel.getExpression(), findings);
                 }
             }
         }
@@ -51,18 +55,43 @@ final class EnumTexts {
         }
     }
 
-    private static void check(RuleBase base, RuleImpl rule, MVELConstraint c, List<Finding> findings) {
-        ReadAccessor field = c.getFieldExtractor();
-        FieldValue value = c.getField();
-        if (field == null || value == null || !field.getExtractToClass().isEnum() || !(value.getValue() instanceof String text)) {
-            return;
+    /** Each {@code path == "text"}, {@code path != "text"} or {@code path in ("text", ...)} whose path is an enum. */
+    private static void check(RuleBase base, RuleImpl rule, Class<?> factType, String expression, List<Finding> findings) {
+        Matcher m = TEXT_COMPARED.matcher(expression);
+        while (m.find()) {
+            Class<?> type = typeOf(factType, m.group(1));
+            if (type != null && type.isEnum()) {
+                String constant = (type.getEnclosingClass() == null ? "" : type.getEnclosingClass().getSimpleName() + ".")
+                        + type.getSimpleName() + "." + m.group(2);
+                RuleInfo info = base.catalog().stream().filter(i -> i.name().equals(rule.getName())).findFirst().orElse(null);
+                String where = info != null && info.row() != null ? "row " + info.row() : "rule " + rule.getName();
+                findings.add(Finding.error(info == null ? rule.getPackageName() : info.file(), where, "'" + expression
+                        + "' compares a " + type.getSimpleName() + " with a text, which never equals it: write " + constant));
+            }
         }
-        Class<?> type = field.getExtractToClass();
-        String constant = (type.getEnclosingClass() == null ? "" : type.getEnclosingClass().getSimpleName() + ".")
-                + type.getSimpleName() + "." + text;
-        RuleInfo info = base.catalog().stream().filter(i -> i.name().equals(rule.getName())).findFirst().orElse(null);
-        String where = info == null ? "rule " + rule.getName() : info.row() != null ? "row " + info.row() : "rule " + rule.getName();
-        findings.add(Finding.error(info == null ? rule.getPackageName() : info.file(), where, "'" + c.getExpression()
-                + "' compares a " + type.getSimpleName() + " with a text, which never holds: write " + constant));
+    }
+
+    /** The type a property path ({@code source.regime}) reads on a fact type, or null when it is not a plain path. */
+    private static Class<?> typeOf(Class<?> type, String path) {
+        Class<?> t = type;
+        for (String name : path.split("\\.")) {
+            Method accessor = accessor(t, name);
+            if (accessor == null) {
+                return null;
+            }
+            t = accessor.getReturnType();
+        }
+        return t;
+    }
+
+    private static Method accessor(Class<?> type, String name) {
+        for (String candidate : List.of(name, "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1))) {
+            try {
+                return type.getMethod(candidate);
+            } catch (NoSuchMethodException e) {
+                // try the next spelling
+            }
+        }
+        return null;
     }
 }
