@@ -138,7 +138,7 @@ class RulesetPageController {
         String active = store.active().map(RulesetStore.Active::version).orElse(null);
         model.addAttribute("stored", stored.get());
         model.addAttribute("report", store.report(version).orElse(null));
-        model.addAttribute("files", store.allFiles(version).stream().map(RuleFile::path).toList());
+        model.addAttribute("files", store.paths(version));
         model.addAttribute("activeVersion", active);
         model.addAttribute("isActive", version.equals(active));
         model.addAttribute("earlier", earlier(stored.get(), active));
@@ -161,7 +161,7 @@ class RulesetPageController {
                 return missing(v, model, response);
             }
         }
-        model.addAttribute("changes", RulesetDiff.compare(store.allFiles(a), store.allFiles(b)));
+        model.addAttribute("changes", changes(a, b));
         return "console/diff";
     }
 
@@ -217,12 +217,17 @@ class RulesetPageController {
             model.addAttribute("stored", stored.get());
             model.addAttribute("rollback", rollback);
             model.addAttribute("activeVersion", active);
-            model.addAttribute("changes", RulesetDiff.compare(store.allFiles(active), store.allFiles(version)));
+            model.addAttribute("changes", changes(active, version));
             return "console/confirm";
         }
         service.activate(version, principal.getName(), rollback);
         return "redirect:" + UriComponentsBuilder.fromPath("/console/rulesets").queryParam("done", rollback ? "rolledBack" : "activated")
                 .queryParam("version", version).encode().build().toUriString();
+    }
+
+    private List<RulesetDiff.FileChange> changes(String from, String to) {
+        RulesetStore.Differing files = store.differingFiles(from, to);
+        return RulesetDiff.compare(files.before(), files.after());
     }
 
     private Optional<RulesetStore.Stored> find(String version) {

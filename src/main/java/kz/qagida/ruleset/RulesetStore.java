@@ -8,9 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,6 +129,51 @@ public class RulesetStore {
                 }, version);
         files.sort(Comparator.comparing(RuleFile::path));
         return files;
+    }
+
+    /** The files of two versions that differ (added, removed or changed): {@code before}'s copies and {@code after}'s. */
+    public record Differing(List<RuleFile> before, List<RuleFile> after) {
+    }
+
+    /** The files that differ between two versions; the files they share are compared by hash and not read. */
+    public Differing differingFiles(String before, String after) {
+        Map<String, String> x = hashes(before);
+        Map<String, String> y = hashes(after);
+        TreeSet<String> paths = new TreeSet<>(x.keySet());
+        paths.addAll(y.keySet());
+        paths.removeIf(p -> Objects.equals(x.get(p), y.get(p)));
+        return new Differing(files(before, paths), files(after, paths));
+    }
+
+    private List<RuleFile> files(String version, Set<String> paths) {
+        List<RuleFile> files = new ArrayList<>();
+        if (paths.isEmpty()) {
+            return files;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(version);
+        args.addAll(paths);
+        jdbc.query("SELECT f.path, b.content FROM audit_ruleset_file f JOIN audit_blob b ON b.hash = f.hash "
+                + "WHERE f.ruleset_version = ? AND f.path IN (" + String.join(", ", Collections.nCopies(paths.size(), "?")) + ")",
+                rs -> {
+                    files.add(new RuleFile(rs.getString("path"), rs.getBytes("content")));
+                }, args.toArray());
+        files.sort(Comparator.comparing(RuleFile::path));
+        return files;
+    }
+
+    /** A version's file paths (rules and scenarios), sorted, without reading the files. */
+    public List<String> paths(String version) {
+        return hashes(version).keySet().stream().sorted().toList();
+    }
+
+    private Map<String, String> hashes(String version) {
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query("SELECT path, hash FROM audit_ruleset_file WHERE ruleset_version = ?",
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                }, version);
+        return hashes;
     }
 
     public Optional<GateReport> report(String version) {

@@ -99,6 +99,30 @@ class ConsoleRulesetTests {
     }
 
     @Test
+    void anUploadThatIsNoRulesFileOrNoZipIsA400NamingItAndChangesNothing() throws Exception {
+        ConsoleSession analyst = signedIn(TestKeys.ANALYST);
+        analyst.get("/console/rulesets");
+        int attempts = store.history(10_000).size();
+        int versions = store.versions(10_000).size();
+
+        HttpResponse<String> notAZip = analyst.postMultipart("/console/rulesets/upload", Map.of("_csrf", analyst.csrf, "path", ""),
+                "file", "rules.zip", "not a zip".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> notARulesFile = analyst.postMultipart("/console/rulesets/upload",
+                Map.of("_csrf", analyst.csrf, "path", "src/main/java/Evil.java"), "file", "Evil.java", "class Evil {}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> noFile = analyst.postMultipart("/console/rulesets/upload", Map.of("_csrf", analyst.csrf, "path", OVERSTAY),
+                "file", "", new byte[0]);
+
+        assertThat(notAZip.statusCode()).isEqualTo(400);
+        assertThat(notAZip.body()).contains("Upload refused:").doesNotContain("Exception");
+        assertThat(notARulesFile.statusCode()).isEqualTo(400);
+        assertThat(notARulesFile.body()).contains("src/main/java/Evil.java is not a rules file");
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        assertThat(noFile.body()).contains("Choose a file to upload.");
+        assertThat(store.history(10_000)).hasSize(attempts);
+        assertThat(store.versions(10_000)).hasSize(versions);
+    }
+
+    @Test
     void activatingAsksForAConfirmationFirst() throws Exception {
         ConsoleSession analyst = signedIn(TestKeys.ANALYST);
         analyst.get("/console/rulesets");
