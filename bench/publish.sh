@@ -7,9 +7,10 @@
 #     s) on A alone; impact re-evaluations/s (each re-evaluation is one check under the recorded
 #     version and one under the candidate) over the checks recorded so far; live checks/s again
 #     while an impact runs.
-#  3. memory across reloads (issue: old rule bases released): RSS of B after the first and after the
-#     last of the publishes it followed.
-# Usage: bench/publish.sh   (env: N=10 SECS=10 CONC=4 PORT_A=18081 PORT_B=18082 JAVA_OPTS=...)
+#  3. memory across reloads (old rule bases released): RSS of B after the first and after the
+#     last of the publishes it followed; then SWAPS activations of the stored versions in turn (more
+#     versions than the heap keeps, so each builds a rule base), RSS of B after the first and the last.
+# Usage: bench/publish.sh   (env: N=10 SECS=10 CONC=4 SWAPS=30 PORT_A=18081 PORT_B=18082 JAVA_OPTS=...)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -87,3 +88,21 @@ i2=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(round(r[
 l3=$(live alone-again)
 echo "{\"live_checks_per_s_alone\": [$l1, $l3], \"live_checks_per_s_during_impact\": $l2, \"impact_reevaluations_per_s\": [${i1% *}, $i2], \"impact_replayed\": ${i1#* }}" \
   | tee "$OUT/impact.json"
+
+# ---- 3. memory across swaps: activate the published versions in turn, SWAPS times (more versions than
+#      the 2 kept in the heap, so each swap builds a rule base and must release an old one); RSS of B
+#      after the first swap and after the last (target: within 10 %)
+SWAPS="${SWAPS:-30}"
+mapfile -t VERSIONS < <(curl -s -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT_A/api/v1/ruleset/versions" \
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d if isinstance(d, list) else d.get("versions", []); [print(v["version"]) for v in d[:6]]')
+first=""; last=""
+for i in $(seq 1 "$SWAPS"); do
+  v="${VERSIONS[$(( i % ${#VERSIONS[@]} ))]}"
+  curl -s -o /dev/null -X POST -H "X-API-Key: $KEY" -H 'Content-Type: application/json' -d "{\"version\":\"$v\"}" \
+    "http://127.0.0.1:$PORT_A/api/v1/ruleset/activate"
+  until [ "$(version "$PORT_B")" = "$v" ]; do sleep 0.05; done
+  [ "$i" = 1 ] && first="$(rss_mb "$PID_B")"
+  last="$(rss_mb "$PID_B")"
+done
+echo "{\"swaps\": $SWAPS, \"versions\": ${#VERSIONS[@]}, \"b_rss_mb_after_first\": $first, \"b_rss_mb_after_last\": $last}" \
+  | tee "$OUT/swaps.json"
