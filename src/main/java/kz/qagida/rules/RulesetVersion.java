@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A ruleset's version: SHA-256 over the sorted relative paths and the content the rules are built
@@ -14,6 +16,18 @@ import java.util.List;
  * file counts by its bytes.
  */
 public final class RulesetVersion {
+
+    /**
+     * A table's cells as text, by the SHA-256 of its bytes: reading a workbook takes tens of
+     * milliseconds, and every load, follow and publish computes the version of tables it has mostly
+     * read before. Bounded, least recently used first out.
+     */
+    private static final Map<String, String> CELLS = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 256;
+        }
+    };
 
     private RulesetVersion() {
     }
@@ -33,7 +47,7 @@ public final class RulesetVersion {
             files.stream().sorted(Comparator.comparing(RuleFile::path)).forEach(f -> {
                 sha.update(f.path().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                String cells = tableCells && f.isTable() ? TableCells.content(f.content()) : null;
+                String cells = tableCells && f.isTable() ? cells(f.content()) : null;
                 byte[] content = cells == null ? f.content() : cells.getBytes(StandardCharsets.UTF_8);
                 sha.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
@@ -43,5 +57,27 @@ public final class RulesetVersion {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String cells(byte[] table) {
+        String key;
+        try {
+            key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(table));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (CELLS) {
+            String known = CELLS.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        String cells = TableCells.content(table);
+        if (cells != null) {
+            synchronized (CELLS) {
+                CELLS.put(key, cells);
+            }
+        }
+        return cells;
     }
 }
