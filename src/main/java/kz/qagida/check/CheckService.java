@@ -19,12 +19,6 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import kz.qagida.check.CheckRequest.StayInput;
-import kz.qagida.facts.input.Booking;
-import kz.qagida.facts.input.Context;
-import kz.qagida.facts.input.ForceMajeure;
-import kz.qagida.facts.input.PassportType;
-import kz.qagida.facts.input.Person;
-import kz.qagida.facts.input.Stay;
 import kz.qagida.law.Conclusion;
 import kz.qagida.law.Countries;
 import kz.qagida.law.Severity;
@@ -168,36 +162,6 @@ public class CheckService {
         return Status.COMPLIANT;
     }
 
-    /** Stays joined where one's exit is the next one's entry day. */
-    private record Segment(int index, LocalDate entry, LocalDate exit, kz.qagida.facts.input.StayBasis basis,
-            kz.qagida.facts.input.Transport transport) {
-    }
-
-    /**
-     * The stays in date order, an exit and an entry on the same day joined into one continuous
-     * presence (api/CONTRACT.md): the day counts once and the stay runs from the first entry to the
-     * last exit, on the basis and transport of its latest entry.
-     */
-    static List<Segment> continuous(List<StayInput> stays) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < stays.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing((Integer i) -> stays.get(i).entry()).thenComparing(i -> i));
-        List<Segment> out = new ArrayList<>();
-        for (int i : order) {
-            StayInput s = stays.get(i);
-            Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.exit() != null && last.exit().equals(s.entry())) {
-                out.set(out.size() - 1, new Segment(last.index(), last.entry(), s.exit(),
-                        s.basis() != null ? s.basis() : last.basis(), s.transport() != null ? s.transport() : last.transport()));
-            } else {
-                out.add(new Segment(i, s.entry(), s.exit(), s.basis(), s.transport()));
-            }
-        }
-        return out;
-    }
-
     /**
      * Stays that overlap, naming both: one person is in one stay at a time. Only an exit and an entry on
      * the same day may touch (the person left and came back); identical stays overlap. Sorted by entry,
@@ -246,8 +210,9 @@ public class CheckService {
 
     /**
      * Validates the request, for the single and the batch endpoint alike (the constraints on its
-     * records, then the {@link InputLimits}, then what depends on several fields), and builds the
-     * facts the rules see. Throws {@link InvalidRequestException} naming every bad field.
+     * records, then the {@link InputLimits}, then what depends on several fields), then has
+     * {@link RequestFacts} build the facts the rules see. Throws {@link InvalidRequestException} naming
+     * every bad field.
      */
     static List<Object> facts(CheckRequest request, LocalDate asOf) {
         List<FieldProblem> errors = new ArrayList<>(constraints(request));
@@ -262,8 +227,6 @@ public class CheckService {
             errors.add(new FieldProblem("person.citizenship", "unknown country code '" + request.person().citizenship()
                     + "': use ISO 3166-1 alpha-2 or alpha-3 (XX or UNO for the UN laissez-passer)"));
         }
-        List<Object> facts = new ArrayList<>();
-        facts.add(new Context(asOf));
         int open = -1;
         for (int i = 0; i < request.stays().size(); i++) {
             StayInput s = request.stays().get(i);
@@ -281,17 +244,6 @@ public class CheckService {
         if (errors.isEmpty()) {
             errors.addAll(overlaps(request.stays()));
         }
-        if (errors.isEmpty()) {
-            for (Segment s : continuous(request.stays())) {
-                if (s.entry().isAfter(asOf)) {
-                    facts.add(new Booking(s.index(), s.entry(), s.exit(), s.basis(), s.transport()));
-                    continue;
-                }
-                LocalDate lastPresent = s.exit() == null || s.exit().isAfter(asOf) ? asOf : s.exit();
-                boolean current = s.exit() == null || !s.exit().isBefore(asOf);
-                facts.add(new Stay(s.index(), s.entry(), s.exit(), lastPresent, current, s.basis(), s.transport()));
-            }
-        }
         if (request.requests() != null && request.requests().documentFor() != null
                 && Countries.alpha2(request.requests().documentFor()).isEmpty()) {
             errors.add(new FieldProblem("requests.documentFor", "unknown country code '" + request.requests().documentFor() + "'"));
@@ -299,19 +251,7 @@ public class CheckService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        CheckRequest.PersonInput p = request.person();
-        facts.add(new Person(citizenship, p.passportType() == null ? PassportType.ORDINARY : p.passportType(),
-                p.birthDate(), p.passportExpiry(), Boolean.TRUE.equals(p.ethnicKazakh())));
-        if (Boolean.TRUE.equals(request.forceMajeure())) {
-            facts.add(new ForceMajeure());
-        }
-        for (Object optional : new Object[] {request.visa(), request.residencePermit(), request.host(), request.work(),
-                request.transit(), request.history(), request.restrictions(), request.requests()}) {
-            if (optional != null) {
-                facts.add(optional);
-            }
-        }
-        return facts;
+        return RequestFacts.facts(request, asOf, citizenship);
     }
 
     /** What the constraints on the request's records ({@code @NotNull}, {@code @Size}, …) find, by field. */

@@ -14,13 +14,6 @@ public record History(LocalDate expulsionDecisionOn, LocalDate lastOverstayPenal
         Boolean unfiledTaxDeclaration, List<String> offences, List<String> expulsionGrounds, LocalDate expulsionLeaveBy,
         LocalDate preventiveRestrictionFrom) {
 
-    public History {
-        expulsionGrounds = expulsionGrounds == null ? List.of() : List.copyOf(expulsionGrounds);
-        unservedPenalty = Boolean.TRUE.equals(unservedPenalty);
-        unfiledTaxDeclaration = Boolean.TRUE.equals(unfiledTaxDeclaration);
-        offences = offences == null ? List.of() : List.copyOf(offences);
-    }
-
     /**
      * True when an overstay whose last lawful day was {@code lastLawfulDay} began within
      * {@code months} months after the last overstay penalty (PE-2's repeat).

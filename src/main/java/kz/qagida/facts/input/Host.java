@@ -10,10 +10,6 @@ import java.time.LocalDate;
 public record Host(Kind kind, Size size, LocalDate notifiedOn, Integer penaltiesLast12Months, LocalDate lastPenaltyOn,
         LocalDate residenceChangedOn, LocalDate residenceChangeNotifiedOn) {
 
-    public Host {
-        penaltiesLast12Months = penaltiesLast12Months == null ? 0 : penaltiesLast12Months;
-    }
-
     public enum Kind {
         INDIVIDUAL, LEGAL_ENTITY
     }

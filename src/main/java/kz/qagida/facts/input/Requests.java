@@ -10,10 +10,6 @@ import java.util.List;
 public record Requests(String visaCategoryChangeTo, List<String> stateServices, PlannedEntry plannedEntry,
         String documentFor, LocalDate migrationCardLostOn) {
 
-    public Requests {
-        stateServices = stateServices == null ? List.of() : List.copyOf(stateServices);
-    }
-
     public record PlannedEntry(LocalDate date, Integer days, Transport transport) {
     }
 }

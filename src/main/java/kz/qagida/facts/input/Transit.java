@@ -2,8 +2,4 @@ package kz.qagida.facts.input;
 
 /** A transit through Kazakhstan: whether the person holds documents for the onward country. */
 public record Transit(Boolean onwardDocument) {
-
-    public Transit {
-        onwardDocument = Boolean.TRUE.equals(onwardDocument);
-    }
 }

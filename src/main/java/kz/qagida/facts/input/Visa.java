@@ -5,10 +5,6 @@ import java.time.LocalDate;
 /** A Kazakh visa the person holds. */
 public record Visa(String category, VisaEntries entries, LocalDate issued, LocalDate validUntil, Boolean electronic) {
 
-    public Visa {
-        electronic = Boolean.TRUE.equals(electronic);
-    }
-
     public enum VisaEntries {
         SINGLE, MULTIPLE
     }
