@@ -79,4 +79,5 @@ while kill -0 "$VPID" 2> /dev/null; do
   [ "$total" -gt "$peak" ] && peak="$total"
   sleep 0.2
 done
+wait "$VPID" || true
 echo "{\"phase\": \"gate\", \"answer\": $(cat "$WORK/validate.code"), \"peak_rss_service_and_gate_mib\": $peak, \"service_peak_rss_mib\": $(hwm_mib "$PID")}" | tee -a "$OUT/memory.json"
