@@ -32,7 +32,8 @@ launch() {
     return
   elif [ "$name" = ruleless ]; then
     (cd "$dir" && exec java ${JAVA_OPTS:-} -Dloader.path="$ROOT/target/test-classes" -Dloader.main=bench.RulelessApplication \
-      -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" "$@") > "$OUT/startup-$name.log" 2>&1 &
+      -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" \
+      --management.endpoint.health.validate-group-membership=false "$@") > "$OUT/startup-$name.log" 2>&1 &
   else
     (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
       --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
