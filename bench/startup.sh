@@ -7,8 +7,8 @@
 #     of the medians (target <= 2.5, stretch 1.5);
 #  2. POST /api/v1/ruleset/reload after a one-line DRL change and after a one-table change (the
 #     whole gate: compile what changed, lint, every scenario, swap), each REPEAT times (target <= 3 s);
-#  3. with CDS=1, also Qagida from the extracted jar with a class data sharing archive made by a
-#     training run (as the Dockerfile does), in the same alternation;
+#  3. with CDS=1, also Qagida from the extracted jar with a class data sharing archive made by the
+#     Dockerfile's training run (qagida.cds-training=true: exits once the rules serve), in the same alternation;
 #  4. with THROUGHPUT=1, also bench/http.sh and scripts/audit-benchmark.sh (their ratios).
 # Usage: bench/startup.sh   (env: ROUNDS=3 REPEAT=3 CDS=0 THROUGHPUT=0 PORT=18080 JAVA_OPTS=...)
 source "$(dirname "$0")/common.sh"
@@ -25,11 +25,15 @@ launch() {
     (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$CDS_DIR/qagida.jsa" \
       -jar "$CDS_DIR/qagida.jar" --server.port="$PORT" --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
   elif [ "$name" = qagida-cds-training ]; then
+    # the Dockerfile's training run: up to the first rule base in service, then exit (the archive is written)
     (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$CDS_DIR/qagida.jsa" \
-      -jar "$CDS_DIR/qagida.jar" --server.port="$PORT" --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
+      -jar "$CDS_DIR/qagida.jar" --qagida.cds-training=true --qagida.rules.watch.enabled=false --server.port=0 "$@") \
+      > "$OUT/startup-$name.log" 2>&1
+    return
   elif [ "$name" = ruleless ]; then
     (cd "$dir" && exec java ${JAVA_OPTS:-} -Dloader.path="$ROOT/target/test-classes" -Dloader.main=bench.RulelessApplication \
-      -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" "$@") > "$OUT/startup-$name.log" 2>&1 &
+      -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" \
+      --management.endpoint.health.validate-group-membership=false "$@") > "$OUT/startup-$name.log" 2>&1 &
   else
     (cd "$dir" && QAGIDA_API_KEYS="bench:$KEY:checker,analyst" exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
       --qagida.rules.watch.enabled=false "$@") > "$OUT/startup-$name.log" 2>&1 &
@@ -59,7 +63,8 @@ if [ "${CDS:-0}" = 1 ]; then
   # the archive of the classes a start loads, made by one training run up to the first answer (JDK 17: dynamic AppCDS)
   CDS_DIR="$ROOT/target/cds"; rm -rf "$CDS_DIR"
   java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" > /dev/null
-  launch qagida-cds-training; stop
+  launch qagida-cds-training
+  [ -s "$CDS_DIR/qagida.jsa" ] || { echo "the training run wrote no archive; see $OUT/startup-qagida-cds-training.log" >&2; exit 1; }
   SIDES="ruleless qagida qagida-cds"
 fi
 q=(); r=(); c=()

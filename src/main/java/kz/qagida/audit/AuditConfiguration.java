@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
 @EnableScheduling
@@ -42,8 +44,8 @@ class AuditConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AuditWriter auditWriter(AuditAppender appender, AuditProperties properties) {
-        return new AuditWriter(appender, properties);
+    AuditWriter auditWriter(AuditAppender appender, AuditProperties properties, MeterRegistry meters) {
+        return new AuditWriter(appender, properties, meters);
     }
 
     /**

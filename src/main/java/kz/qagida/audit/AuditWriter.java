@@ -15,6 +15,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -36,6 +42,11 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * be committed. The writer is {@linkplain #health() not ready} while a commit has been under way
  * longer than the commit timeout (then checks are refused at once rather than held), or since a
  * commit failed until the database answers again.
+ * <p>
+ * Metrics: {@code qagida_audit_queue} (records waiting for a commit), {@code qagida_audit_commit_seconds}
+ * (each commit's time, by {@code outcome}) and {@code qagida_audit_refused_total} (checks refused with
+ * 503 because their record could not be committed, by {@code reason}: {@code stalled}, {@code queue-full},
+ * {@code timeout}, {@code failed}).
  */
 public class AuditWriter implements AutoCloseable {
 
@@ -67,22 +78,22 @@ public class AuditWriter implements AutoCloseable {
             try {
                 committed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                throw failed(e.getCause());
+                throw refused("failed", failed(e.getCause()));
             } catch (TimeoutException e) {
                 // the answer will not be given: the record must not be taken for one given
                 if (state.compareAndSet(QUEUED, CANCELLED) || state.compareAndSet(WRITING, ABANDONED)) {
-                    throw new AuditUnavailableException("The evaluation could not be recorded within "
-                            + timeout.toMillis() + " ms, so it is not answered; retry later.", e);
+                    throw refused("timeout", new AuditUnavailableException("The evaluation could not be recorded within "
+                            + timeout.toMillis() + " ms, so it is not answered; retry later.", e));
                 }
                 try {
                     committed.get(); // committed (or failed) just now
                 } catch (ExecutionException failed) {
-                    throw failed(failed.getCause());
+                    throw refused("failed", failed(failed.getCause()));
                 } catch (InterruptedException interrupted) {
-                    throw interrupted(interrupted);
+                    throw refused("failed", interrupted(interrupted));
                 }
             } catch (InterruptedException e) {
-                throw interrupted(e);
+                throw refused("failed", interrupted(e));
             }
         }
 
@@ -120,14 +131,30 @@ public class AuditWriter implements AutoCloseable {
     /** Why the last commit failed; null once one succeeds or the database answers again. */
     private volatile String failure;
     private long lastPing;
+    private final MeterRegistry meters;
+    private final Timer committed;
+    private final Timer failedCommits;
 
+    /** A writer whose metrics go nowhere (tests). */
     public AuditWriter(AuditAppender store, AuditProperties properties) {
+        this(store, properties, new SimpleMeterRegistry());
+    }
+
+    public AuditWriter(AuditAppender store, AuditProperties properties, MeterRegistry meters) {
+        this.meters = meters;
+        this.committed = commitTimer("ok");
+        this.failedCommits = commitTimer("failed");
+        for (String reason : List.of("stalled", "queue-full", "timeout", "failed")) {
+            refusals(reason);
+        }
         this.store = store;
         this.chain = new AuditAppender.Chain(properties.instance());
         this.maxBatch = properties.maxBatch();
         this.timeout = properties.commitTimeout();
         this.delayNanos = properties.commitDelay().toNanos();
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
+        Gauge.builder("qagida.audit.queue", queue, BlockingQueue::size)
+                .description("Records waiting for the audit writer's next commit").register(meters);
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -141,9 +168,9 @@ public class AuditWriter implements AutoCloseable {
     Slot expect() {
         long since = writingSince;
         if (since != 0 && System.nanoTime() - since > timeout.toNanos()) {
-            throw new AuditUnavailableException("The audit store has not completed a commit for "
+            throw refused("stalled", new AuditUnavailableException("The audit store has not completed a commit for "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since)
-                    + " ms, so the evaluation cannot be recorded and is not answered; retry later.", null);
+                    + " ms, so the evaluation cannot be recorded and is not answered; retry later.", null));
         }
         expected.incrementAndGet();
         return new Slot();
@@ -186,8 +213,8 @@ public class AuditWriter implements AutoCloseable {
             boolean queued = running && queue.offer(pending);
             close();
             if (!queued) {
-                throw new AuditUnavailableException("The evaluation could not be recorded (the audit queue is full "
-                        + "or closed), so it is not answered; retry later.", null);
+                throw refused("queue-full", new AuditUnavailableException("The evaluation could not be recorded "
+                        + "(the audit queue is full or closed), so it is not answered; retry later.", null));
             }
             return pending.commit();
         }
@@ -238,9 +265,11 @@ public class AuditWriter implements AutoCloseable {
             return; // every check gave up waiting: nothing to record
         }
         List<UUID> marks = List.copyOf(undelivered);
-        writingSince = Math.max(System.nanoTime(), 1);
+        long started = System.nanoTime();
+        writingSince = Math.max(started, 1);
         try {
             store.append(chain, taken.stream().map(Pending::record).toList(), marks);
+            committed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             marks.forEach(undelivered::remove);
             failure = null;
             for (Pending p : taken) {
@@ -251,6 +280,7 @@ public class AuditWriter implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | Error e) {
+            failedCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             log.warn("Could not record {} evaluation(s): {}", taken.size(), e.toString());
             failure = e.toString();
             lastPing = System.nanoTime();
@@ -288,6 +318,22 @@ public class AuditWriter implements AutoCloseable {
         } finally {
             writingSince = 0;
         }
+    }
+
+    private Timer commitTimer(String outcome) {
+        return Timer.builder("qagida.audit.commit").description("Time of one audit commit (a group of records)")
+                .tag("outcome", outcome).register(meters);
+    }
+
+    private Counter refusals(String reason) {
+        return Counter.builder("qagida.audit.refused")
+                .description("Checks refused with 503 because their record could not be committed")
+                .tag("reason", reason).register(meters);
+    }
+
+    private AuditUnavailableException refused(String reason, AuditUnavailableException e) {
+        refusals(reason).increment();
+        return e;
     }
 
     /** Writes what is queued, then stops. */

@@ -32,6 +32,11 @@ public class ActiveRuleBase {
         return base != null ? base : awaitFirst();
     }
 
+    /** Whether a rule base is in service (then {@link #get()} does not wait). */
+    public boolean isLoaded() {
+        return current.get() != null;
+    }
+
     /** Waits for the first rule base; throws what its load threw (a {@link RuleLoadException} for bad rules). */
     public RuleBase awaitFirst() {
         try {

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -51,7 +49,6 @@ public class RulesetService {
     private final RulesetStore store;
     private final StoredRuleBases bases;
     private final Gating gate;
-    private final List<Consumer<HistoryEntry>> listeners = new CopyOnWriteArrayList<>();
 
     public RulesetService(ActiveRuleBase active, RulesRoot root, RulesetStore store, StoredRuleBases bases, Gating gate) {
         this.active = active;
@@ -229,16 +226,8 @@ public class RulesetService {
         return store;
     }
 
-    /** Calls {@code listener} with each later history entry (metrics). */
-    public void onRecord(Consumer<HistoryEntry> listener) {
-        listeners.add(listener);
-    }
-
     void record(HistoryEntry entry) {
         store.record(entry);
-        for (var listener : listeners) {
-            listener.accept(entry);
-        }
     }
 
     /** The active version's files (rules and scenarios) as stored; the serving rule base's if the store lacks them. */

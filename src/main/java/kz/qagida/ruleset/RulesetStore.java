@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +54,9 @@ public class RulesetStore {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final boolean postgres;
+    private final List<Consumer<HistoryEntry>> listeners = new ArrayList<>();
+    /** What this process recorded while no one listened. */
+    private final List<HistoryEntry> earlier = new ArrayList<>();
 
     public RulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json) {
         this.jdbc = jdbc;
@@ -224,7 +228,28 @@ public class RulesetStore {
         }
     }
 
+    /**
+     * Calls {@code listener} with every attempt this process records from now on, after those it recorded
+     * before anyone listened (the start-up load runs on a thread of its own, maybe before the metrics exist).
+     */
+    public void onRecord(Consumer<HistoryEntry> listener) {
+        synchronized (listeners) {
+            earlier.forEach(listener);
+            listeners.add(listener);
+        }
+    }
+
     public void record(HistoryEntry e) {
+        recordRow(e);
+        synchronized (listeners) {
+            if (listeners.isEmpty() && earlier.size() < 100) {
+                earlier.add(e);
+            }
+            listeners.forEach(l -> l.accept(e));
+        }
+    }
+
+    private void recordRow(HistoryEntry e) {
         jdbc.update("INSERT INTO ruleset_attempt (attempted_at, actor, outcome, ruleset_version, changed_files, errors, failures) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", e.at().atOffset(ZoneOffset.UTC), limit(e.by(), 200), e.outcome().name(),
                 e.version(), json.writeValueAsString(e.changedFiles()), json.writeValueAsString(e.errors()),

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ public final class ApiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final int MIN_SECRET_LENGTH = 16;
+    /** What the samples in k8s/ and the docs put where a secret goes: a key holding one is refused at start. */
+    static final Pattern PLACEHOLDER =
+            Pattern.compile("(?i)change[-_]?me|…|<secret>|replace[-_]?me");
 
     /** One accepted key: its name (the caller's name in the audit and history), hashed secret and roles. */
     public record Key(String name, byte[] hash, Set<String> roles) {
@@ -107,6 +112,12 @@ public final class ApiKeys {
             if (parts[1].length() < MIN_SECRET_LENGTH) {
                 throw new IllegalStateException(where + " entry " + line + " (" + parts[0].strip()
                         + "): the secret must have at least " + MIN_SECRET_LENGTH + " characters");
+            }
+            if (PLACEHOLDER.matcher(parts[1]).find()) {
+                throw new StartRefusedException(where + " entry " + line + " (" + parts[0].strip()
+                        + "): the secret is still a placeholder ('" + PLACEHOLDER.matcher(parts[1]).results().findFirst()
+                                .map(MatchResult::group).orElse("") + "'), so anyone who read the sample could use it.",
+                        "Put a random secret in its place (openssl rand -base64 32), e.g. in the Secret qagida-api-keys, and start again.");
             }
             Set<String> roles = new LinkedHashSet<>();
             for (String role : parts[2].split(",")) {

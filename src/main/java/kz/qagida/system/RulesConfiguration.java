@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -143,6 +145,21 @@ class RulesConfiguration {
     @Bean
     ApplicationRunner awaitRuleBase(ActiveRuleBase active) {
         return args -> active.awaitFirst();
+    }
+
+    /**
+     * The class data sharing training run of the image ({@code qagida.cds-training=true}, see the
+     * Dockerfile): once the first rule base serves and the server listens, the application stops, and
+     * the JVM writes the classes it loaded to the archive named by {@code -XX:ArchiveClassesAtExit}.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "qagida.cds-training", havingValue = "true")
+    ApplicationRunner exitAfterCdsTraining(ActiveRuleBase active, ConfigurableApplicationContext context) {
+        return args -> {
+            active.awaitFirst();
+            log.info("Class data sharing training run: started, exiting");
+            System.exit(SpringApplication.exit(context));
+        };
     }
 
     /** Rule bases by version for rollback, replay, impact and the follower: {@code qagida.rules.kept-versions} kept in the heap. */

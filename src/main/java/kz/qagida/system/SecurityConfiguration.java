@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,7 +38,7 @@ import kz.qagida.check.Problems;
 /**
  * Who may call what, in one place, by path. Callers send an API key in {@code X-API-Key}; its roles
  * ({@code checker}, {@code analyst}, {@code auditor}) open the paths below. Only health, info and the
- * API documentation are open without a key. Refusals are problem details: 401 without a known key,
+ * API documentation are open without a key, and on a management port of its own the Prometheus metrics too. Refusals are problem details: 401 without a known key,
  * 403 when the key lacks the role.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,26 +55,36 @@ class SecurityConfiguration {
         return ApiKeys.load(inline, keyFile, Path.of(generatedFile));
     }
 
+    /**
+     * The management port ({@code management.server.port}, when it differs from the server's): health,
+     * info and the Prometheus metrics without a key, for probes and the scraper (a NetworkPolicy keeps
+     * everyone else off the port); anything else there is refused.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementPortSecurity(HttpSecurity http, ApiKeys keys, JsonMapper json, Environment environment)
+            throws Exception {
+        common(http.securityMatcher(request -> onManagementPort(environment, request)), keys, json)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** Whether the request came in on a management port of its own (Boot publishes the port once it listens). */
+    private static boolean onManagementPort(Environment environment, HttpServletRequest request) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        return management != null && management > 0
+                && !management.equals(environment.getProperty("local.server.port", Integer.class))
+                && request.getLocalPort() == management;
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyFilter(keys), AuthorizationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            boolean rejected = request.getAttribute(KEY_REJECTED) != null;
-                            response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-                            problem(json, request, response, 401, "/problems/unauthenticated", "Unauthenticated",
-                                    rejected ? "the " + HEADER + " header does not hold a known API key"
-                                            : "send an API key in the " + HEADER + " header");
-                        })
-                        .accessDeniedHandler((request, response, ex) -> problem(json, request, response, 403,
-                                "/problems/forbidden", "Forbidden",
-                                "the API key '" + callerName() + "' lacks the role this needs")))
+        common(http, keys, json)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -90,6 +103,28 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** Stateless, keys only, refusals as problem details: what both chains share. */
+    private static HttpSecurity common(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyFilter(keys), AuthorizationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            boolean rejected = request.getAttribute(KEY_REJECTED) != null;
+                            response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
+                            problem(json, request, response, 401, "/problems/unauthenticated", "Unauthenticated",
+                                    rejected ? "the " + HEADER + " header does not hold a known API key"
+                                            : "send an API key in the " + HEADER + " header");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problem(json, request, response, 403,
+                                "/problems/forbidden", "Forbidden",
+                                "the API key '" + callerName() + "' lacks the role this needs")));
     }
 
     /** Passwords are not used: this keeps Spring Boot from making a default user with a generated password. */

@@ -28,15 +28,14 @@ class ReloadMetrics {
         MultiGauge info = MultiGauge.builder("qagida.ruleset.serving")
                 .description("The serving ruleset: 1, with its version as a label").register(registry);
         Runnable serving = () -> info.register(List.of(MultiGauge.Row.of(Tags.of("version", active.get().version()), 1)), true);
-        // the start-up load may be recorded before this bean exists, or while it subscribes: the
-        // service records under its own lock, so reading its history and subscribing under it miss nothing
-        synchronized (service) {
-            service.history().forEach(entry -> counter(registry, entry.outcome()).increment());
-            service.onRecord(entry -> {
-                counter(registry, entry.outcome()).increment();
+        // this process's attempts only (the store's history holds every instance's); the start-up
+        // load may be recorded before this bean exists: the store hands those over first
+        service.store().onRecord(entry -> {
+            counter(registry, entry.outcome()).increment();
+            if (active.isLoaded()) {
                 serving.run();
-            });
-        }
+            }
+        });
         active.whenLoaded(first -> serving.run());
     }
 

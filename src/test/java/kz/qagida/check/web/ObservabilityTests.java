@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Checks, their latency, rule firings and reloads show on /actuator/prometheus. */
+/** Checks, their latency, rule firings, reloads and the audit writer show on /actuator/prometheus. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ObservabilityTests {
 
@@ -28,5 +28,9 @@ class ObservabilityTests {
         // the start-up load counts, and the serving version is a label of an info gauge
         assertThat(metrics).contains("qagida_ruleset_reloads_total{outcome=\"STARTED\"} 1.0")
                 .containsPattern("qagida_ruleset_serving\\{version=\"sha256:[0-9a-f]{64}\"} 1\\.0");
+        // the audit writer: records waiting, each commit's time, checks refused for want of a record
+        assertThat(metrics).containsPattern("qagida_audit_queue [0-9]")
+                .containsPattern("qagida_audit_commit_seconds_count\\{outcome=\"ok\"} [1-9]")
+                .contains("qagida_audit_refused_total{reason=\"timeout\"} 0.0");
     }
 }
