@@ -40,7 +40,7 @@ import kz.qagida.rules.FileCompiler.Compiled;
 public final class CompiledCache {
 
     private static final Logger log = LoggerFactory.getLogger(CompiledCache.class);
-    private static final byte[] MAGIC = "QAGIDA-COMPILED-1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "QAGIDA-COMPILED-2\n".getBytes(StandardCharsets.US_ASCII);
     private static final String CLASSPATH_DIR = RuleSource.CLASSPATH_ROOT + "compiled/";
     /** Entries kept in the folder; the least recently used beyond this are deleted. */
     private static final int KEPT_ENTRIES = 1_000;
@@ -169,6 +169,10 @@ public final class CompiledCache {
             }
             out.writeInt(c.packages().length);
             out.write(c.packages());
+            out.writeBoolean(c.cells() != null);
+            if (c.cells() != null) {
+                write(out, c.cells());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,7 +211,8 @@ public final class CompiledCache {
                 notes.put(in.readInt(), read(in));
             }
             byte[] packages = in.readNBytes(in.readInt());
-            return new Compiled(path, drl, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes), packages);
+            String cells = in.readBoolean() ? read(in) : null;
+            return new Compiled(path, drl, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes), packages, cells);
         }
     }
 

@@ -48,8 +48,9 @@ final class FileCompiler {
      * A file compiled: its DRL text (tables: as generated), where each rule came from (line or
      * cell), table rows by rule name, the analysts' notes by row, and its Drools packages serialized.
      */
+    /** @param cells a table's cells as text, from which its part of the ruleset version is made; null for DRL */
     record Compiled(String path, String drl, Map<String, String> locations, Map<String, Integer> rows,
-            Map<Integer, String> notes, byte[] packages) {
+            Map<Integer, String> notes, byte[] packages, String cells) {
     }
 
     /** Compiles the file, or adds its problems (each naming the line or cell) and returns null. */
@@ -99,7 +100,7 @@ final class FileCompiler {
             return null;
         }
         return new Compiled(f.path(), resolved, Map.copyOf(locations), Map.copyOf(rows), Map.copyOf(notes),
-                serialize(builder.getKnowledgePackages()));
+                serialize(builder.getKnowledgePackages()), f.isTable() ? RulesetVersion.cells(f.content()) : null);
     }
 
     static byte[] serialize(Collection<? extends KiePackage> packages) {

@@ -185,6 +185,9 @@ public final class RuleBaseLoader {
                     List<Problem> mine = new ArrayList<>();
                     if (c != null && c.path().equals(f.path())) {
                         hits.incrementAndGet();
+                        if (c.cells() != null) {
+                            RulesetVersion.remember(f.content(), c.cells());
+                        }
                     } else {
                         c = FileCompiler.compile(f, mine);
                         if (c != null) {

@@ -59,13 +59,9 @@ public final class RulesetVersion {
         }
     }
 
-    private static String cells(byte[] table) {
-        String key;
-        try {
-            key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(table));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A table's cells as text (null when it cannot be read), read once per content. */
+    static String cells(byte[] table) {
+        String key = key(table);
         synchronized (CELLS) {
             String known = CELLS.get(key);
             if (known != null) {
@@ -79,5 +75,21 @@ public final class RulesetVersion {
             }
         }
         return cells;
+    }
+
+    /** Keeps a table's cells as text read before (a compiled file taken from the cache carries them). */
+    static void remember(byte[] table, String cells) {
+        String key = key(table);
+        synchronized (CELLS) {
+            CELLS.put(key, cells);
+        }
+    }
+
+    private static String key(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
