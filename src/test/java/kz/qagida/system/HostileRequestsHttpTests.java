@@ -197,7 +197,9 @@ class HostileRequestsHttpTests {
             z.putNextEntry(new ZipEntry("rules-drl/spin.drl"));
             z.write(("package kz.qagida.rules.hostile;\nimport kz.qagida.facts.input.*;\n"
                     + "rule \"XX-1 Spin\"\n    @id(\"XX-1\") @citation(\"RULES_148 para. 9\") @source(\"002_d0b006081fdc65c8.txt\")\n"
-                    + "when\n    $p : Person()\nthen\n    java.util.stream.IntStream.iterate(0, i -> i + 1).sum();\nend\n")
+                    + "when\n    $p : Person()\nthen\n    spin(62);\nend\n"
+                    // inside the vocabulary (a function, no loop), yet 2^62 calls: only the gate's limits stop it
+                    + "function long spin(int n) {\n    return n <= 0 ? 1L : spin(n - 1) + spin(n - 1);\n}\n")
                     .getBytes(StandardCharsets.UTF_8));
             z.putNextEntry(new ZipEntry("scenarios/spin.yaml"));
             z.write(("scenarios:\n  - name: \"Anyone\"\n    request: { asOf: \"2024-06-01\", person: { citizenship: \"DE\" } }\n"
