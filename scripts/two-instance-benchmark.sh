@@ -22,7 +22,7 @@ PG_USER=${PG_USER:-postgres}
 SCHEMA=qagida_two_$$
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
 ./mvnw -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-CP="target/classes:$(cat target/bench-classpath.txt)"
+CP="$PWD/target/classes:$(cat target/bench-classpath.txt)"
 WORK=$(mktemp -d)
 psql_() { psql -q -h 127.0.0.1 -U "$PG_USER" -d test -c "$1" >/dev/null; }
 KEY=bench-key-$RANDOM$RANDOM$RANDOM$RANDOM
