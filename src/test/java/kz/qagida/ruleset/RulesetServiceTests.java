@@ -202,18 +202,7 @@ class RulesetServiceTests {
                 .extracting(e -> ((Uploads.Refused) e).entry()).isEqualTo("../../evil.drl");
     }
 
-    private static final String HOSTILE = """
-            package kz.qagida.rules.hostile;
-            import kz.qagida.facts.input.*;
-
-            rule "XX-1 Hostile"
-                @id("XX-1") @citation("RULES_148 para. 9") @source("002_d0b006081fdc65c8.txt")
-            when
-                $p : Person()
-            then
-                System.exit(3);
-            end
-            """;
+    private static final String HOSTILE = VocabularyTests.RULE.formatted("    System.exit(3);");
 
     @Test
     void aFolderThatReachesOutsideTheVocabularyCannotSeedAnEmptyStore() throws IOException {

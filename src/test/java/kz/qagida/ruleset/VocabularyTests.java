@@ -21,7 +21,8 @@ import kz.qagida.rules.TestRules;
 /** The rules' vocabulary, in text (DRL lines and table cells) and in the compiled rules' types. */
 class VocabularyTests {
 
-    private static final String RULE = """
+    /** A rule with one consequence line to fill in (line 9 of the file). */
+    static final String RULE = """
             package kz.qagida.rules.hostile;
             import kz.qagida.facts.input.*;
 
