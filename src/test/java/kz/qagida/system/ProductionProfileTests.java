@@ -22,6 +22,12 @@ import kz.qagida.QagidaApplication;
  */
 class ProductionProfileTests {
 
+    /** The production profile on the test PostgreSQL, with one more argument. */
+    private static String[] prodOnPostgres(String more) {
+        return new String[] {"--spring.profiles.active=prod", "--server.port=0", "--management.server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test", more};
+    }
+
     private static StartRefusedException refusal(String... args) {
         Throwable thrown = null;
         try {
@@ -49,18 +55,14 @@ class ProductionProfileTests {
 
     @Test
     void theProductionProfileRefusesAStartWithoutConfiguredKeys() {
-        StartRefusedException e = refusal("--spring.profiles.active=prod", "--server.port=0",
-                "--management.server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-                "--qagida.security.api-keys=");
+        StartRefusedException e = refusal(prodOnPostgres("--qagida.security.api-keys="));
         assertThat(e.getMessage()).contains("needs API keys");
         assertThat(e.action()).contains("QAGIDA_API_KEYS");
     }
 
     @Test
     void theProductionProfileRefusesThePlaceholderDatabasePassword() {
-        StartRefusedException e = refusal("--spring.profiles.active=prod", "--server.port=0",
-                "--management.server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-                "--spring.datasource.password=CHANGE-ME-database-password");
+        StartRefusedException e = refusal(prodOnPostgres("--spring.datasource.password=CHANGE-ME-database-password"));
         assertThat(e.getMessage()).contains("password", "placeholder");
     }
 
